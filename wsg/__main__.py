@@ -1,0 +1,3 @@
+from wsg.cli import main
+
+main()

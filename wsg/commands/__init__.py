@@ -1,0 +1,1 @@
+"""One module per command: a plain function that returns an exit code."""

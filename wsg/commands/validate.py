@@ -1,0 +1,59 @@
+"""``wsg validate``: check the whole dataset, report findings for the given files or all."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from wsg import dataset as datasets
+from wsg import engine
+from wsg.errors import WsgError
+from wsg.findings import Finding, Summary
+from wsg.reporters import REPORTERS
+
+
+def run(
+    paths: list[str],
+    data_dir: Path,
+    today: date,
+    output_format: str,
+    strict: bool,
+    out: TextIO,
+    colour: bool = False,
+) -> int:
+    if output_format not in REPORTERS:
+        raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(REPORTERS)}")
+    dataset = datasets.load(data_dir, today)
+    findings = engine.check(dataset)
+    files = len(dataset.files)
+    if paths:
+        wanted = _wanted(paths, dataset.root, data_dir)
+        findings = [f for f in findings if any(_covers(w, f.file) for w in wanted)]
+        files = sum(1 for s in dataset.files if any(_covers(w, s.rel) for w in wanted))
+    summary = Summary.of(files, findings)
+    REPORTERS[output_format](colour=colour).report(findings, summary, out)
+    return exit_code(findings, strict)
+
+
+def exit_code(findings: list[Finding], strict: bool) -> int:
+    failing = ("error", "warning") if strict else ("error",)
+    return 1 if any(f.severity in failing for f in findings) else 0
+
+
+def _wanted(paths: list[str], root: Path, data_dir: Path) -> list[str]:
+    data_resolved = data_dir.resolve()
+    wanted = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise WsgError(f"{raw}: no such file or folder")
+        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        if absolute != data_resolved and data_resolved not in absolute.parents:
+            raise WsgError(f"{raw} is outside the dataset folder {data_dir}")
+        wanted.append(absolute.relative_to(root).as_posix())
+    return wanted
+
+
+def _covers(wanted: str, rel: str) -> bool:
+    return rel == wanted or rel.startswith(wanted + "/")

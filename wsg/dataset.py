@@ -1,0 +1,231 @@
+"""Load a dataset folder: every file read once, every problem kept as a value.
+
+``load`` never raises for bad data: a file that cannot be read or parsed still
+appears, with its problems, and the records of the others are all there.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from wsg.errors import WsgError
+from wsg.kinds import Context
+from wsg.model import Event, Group, Policy, Theme
+from wsg.schema import EVENT, GROUP, WSG_GROUP
+from wsg.yamltree import Mapping, parse
+
+MAX_FILE_SIZE = 1024 * 1024
+WSG_FILE = "groups/wsg.yaml"
+
+Problem = tuple[str, int, int, str]  # rule, line, column, message
+
+
+@dataclass
+class SourceFile:
+    rel: str  # as shown to users: relative to the folder holding the dataset folder
+    path: Path
+    kind: str  # "event", "group" or "stray"
+    problems: list[Problem] = field(default_factory=list)
+    record: Event | Group | None = None
+
+
+@dataclass
+class Dataset:
+    data_dir: Path
+    root: Path
+    today: date
+    files: list[SourceFile]
+    events: list[Event] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for source in self.files:
+            if isinstance(source.record, Event):
+                self.events.append(source.record)
+            elif isinstance(source.record, Group):
+                self.groups.append(source.record)
+        self.group_ids: dict[str, Group] = {}
+        for group in self.groups:
+            if group.id is not None:
+                self.group_ids.setdefault(group.id, group)
+        self.wsg: Group | None = next(
+            (s.record for s in self.files if s.rel.endswith("/" + WSG_FILE) and s.record),
+            None,
+        )  # type: ignore[assignment]
+        self.themes: dict[str, Theme] = {}
+        if self.wsg is not None:
+            for theme in self.wsg.themes:
+                if theme.id is not None:
+                    self.themes.setdefault(theme.id, theme)
+
+    @property
+    def policy(self) -> Policy:
+        if self.wsg is not None and self.wsg.policy is not None:
+            return self.wsg.policy
+        return Policy()
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+
+def find_data_dir(data: str | None) -> Path:
+    """The dataset folder: --data, else WSG_DATA, else ./data."""
+    path = Path(data or os.environ.get("WSG_DATA") or "data")
+    if not path.is_dir():
+        hint = "" if data else " (run from the dataset's repository root, or pass --data PATH)"
+        raise WsgError(f"no dataset found: {path} is not a folder{hint}")
+    if not (path / "events").is_dir() and not (path / "groups").is_dir():
+        raise WsgError(f"no dataset found: {path} holds neither events/ nor groups/")
+    return path
+
+
+def load(data_dir: Path, today: date) -> Dataset:
+    resolved = data_dir.resolve()
+    root = resolved.parent
+    files = [read_source(path, kind, root) for path, kind in discover(resolved)]
+    return Dataset(data_dir=data_dir, root=root, today=today, files=files)
+
+
+def discover(data_dir: Path) -> Iterator[tuple[Path, str]]:
+    """Every file below the dataset folder, sorted, with what it should be."""
+    for folder, dirnames, filenames in os.walk(data_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(folder)
+        parts = here.relative_to(data_dir).parts
+        for name in sorted(dirnames):
+            if (here / name).is_symlink() or name.endswith((".yaml", ".yml")):
+                yield here / name, "stray"
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = here / name
+            if path.is_symlink() or not name.endswith(".yaml"):
+                yield path, "stray"
+            elif parts[:1] == ("events",) and len(parts) >= 1:
+                yield path, "event"
+            elif parts == ("groups",):
+                yield path, "group"
+            else:
+                yield path, "stray"
+
+
+def read_source(path: Path, kind: str, root: Path) -> SourceFile:
+    rel = path.relative_to(root).as_posix()
+    source = SourceFile(rel=rel, path=path, kind=kind)
+    if kind == "stray":
+        source.problems.append(("stray-file", 1, 1, _stray_message(path)))
+        return source
+    data = _read_bytes(path, source)
+    if data is None:
+        return source
+    tree, parse_problems = parse(data)
+    source.problems.extend((p.rule, p.line, p.column, p.message) for p in parse_problems)
+    if tree is None:
+        if not parse_problems:
+            source.problems.append(
+                ("not-a-mapping", 1, 1, "the file holds no record; write a mapping such as 'id: …'")
+            )
+        return source
+    if not isinstance(tree, Mapping):
+        what = "a list" if hasattr(tree, "items") else "a single value"
+        source.problems.append(
+            (
+                "not-a-mapping",
+                tree.line,
+                tree.column,
+                f"the file holds {what}; a record is a mapping of keys such as 'id: …'",
+            )
+        )
+        return source
+    record_kind = EVENT if kind == "event" else WSG_GROUP if path.name == "wsg.yaml" else GROUP
+    ctx = Context(rel)
+    source.record = record_kind.convert(tree, ctx)
+    source.problems.extend(ctx.problems)
+    return source
+
+
+def _stray_message(path: Path) -> str:
+    if path.is_symlink():
+        return "a symbolic link; links are not followed: put the record itself here"
+    if path.is_dir():
+        return "a folder named like a record file; records are files"
+    if path.suffix == ".yml":
+        return f"records end in .yaml; rename it to {path.stem}.yaml"
+    if path.suffix == ".yaml":
+        return "not a record location: events go in events/<year>/, groups in groups/"
+    return "not a record: the dataset holds only .yaml files under events/<year>/ and groups/"
+
+
+def _read_bytes(path: Path, source: SourceFile) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_SIZE:
+            source.problems.append(
+                (
+                    "file-too-large",
+                    1,
+                    1,
+                    f"{size:,} bytes; a record file is at most {MAX_FILE_SIZE:,} bytes (1 MiB)",
+                )
+            )
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_SIZE + 1)
+    except OSError as error:
+        source.problems.append(("file-encoding", 1, 1, f"cannot be read: {error.strerror}"))
+        return None
+    if len(data) > MAX_FILE_SIZE:
+        source.problems.append(("file-too-large", 1, 1, "the file grew past 1 MiB while read"))
+        return None
+    return check_encoding(data, source)
+
+
+def check_encoding(data: bytes, source: SourceFile) -> bytes | None:
+    """UTF-8 without NUL bytes; a UTF-8 BOM is reported and then ignored."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        source.problems.append(
+            ("file-encoding", 1, 1, "the file is UTF-16; save it as UTF-8 (without BOM)")
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        source.problems.append(
+            ("file-encoding", 1, 1, "the file starts with a byte-order mark; save it as UTF-8 without BOM")
+        )
+        data = data[3:]
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line, column = _position(data, nul)
+        source.problems.append(
+            ("file-encoding", line, column, "binary data (a NUL byte); a record file is UTF-8 text")
+        )
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        byte = data[error.start]
+        guess = ""
+        try:
+            guess = f" (as Latin-1 it would read {data[error.start:error.start + 1].decode('latin-1')!r})"
+        except UnicodeDecodeError:
+            pass
+        source.problems.append(
+            (
+                "file-encoding",
+                line,
+                column,
+                f"not UTF-8: byte 0x{byte:02X}{guess}; save the file as UTF-8",
+            )
+        )
+        return None
+    return data
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column

@@ -1,0 +1,1 @@
+"""Reference data shipped with wsg: ITU Member States, ISO 3166-1 and ISO 639-1 codes."""

@@ -1,0 +1,292 @@
+"""File rules: what is wrong with a file before its content means anything.
+
+Their severity is fixed: ``policy.severity`` cannot change it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from wsg.model import Event, Loc
+from wsg.rules import Problem, dataset_rule, declare
+
+if TYPE_CHECKING:
+    from wsg.dataset import Dataset
+
+SECTION = "File"
+
+declare(
+    "yaml-syntax",
+    "error",
+    SECTION,
+    """The file does not parse as YAML.
+
+    Reported at the parser's line and column, with what it expected. Tabs used
+    for indentation, an unclosed bracket or quote, and a second document in
+    one file are the usual causes.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+
+    Failing ``data/events/2026/demo.yaml`` (line 10, column 7)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16
+        themes: [ai]
+    """,
+)
+
+declare(
+    "duplicate-key",
+    "error",
+    SECTION,
+    """A mapping repeats a key.
+
+    YAML parsers silently keep one of the two values; which one you meant is
+    not knowable, so the second is reported and ignored.
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 4, column 1)::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+        name: Multimedia
+    """,
+)
+
+declare(
+    "yaml-feature",
+    "error",
+    SECTION,
+    """An anchor, alias, merge key or explicit tag is used.
+
+    Data files are plain: every value written where it applies. Aliases are
+    never expanded, so an alias bomb costs nothing.
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 2, column 7)::
+
+        id: sg16
+        name: &name Multimedia and related digital technologies
+        kind: study-group
+        acronym: *name
+    """,
+)
+
+declare(
+    "nesting-depth",
+    "error",
+    SECTION,
+    """The file nests mappings and lists deeper than 64 levels.
+
+    No record needs more than about ten; the limit keeps hostile files cheap.
+    The rest of the file is not read.
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 4, column 73)::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+        acronym: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]
+    """,
+)
+
+declare(
+    "not-a-mapping",
+    "error",
+    SECTION,
+    """The document is not a mapping (an empty file, a list, a single value).
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 1, column 1)::
+
+        - id: sg16
+        - name: Multimedia and related digital technologies
+    """,
+)
+
+declare(
+    "file-encoding",
+    "error",
+    SECTION,
+    """The file is not UTF-8 (Latin-1, UTF-16, binary data, a byte-order mark).
+
+    Reported at the first offending byte. A UTF-8 byte-order mark is reported
+    and the file is still checked.
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 1, column 1)::
+
+        \ufeffid: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+    """,
+)
+
+declare(
+    "file-too-large",
+    "error",
+    SECTION,
+    """The file is larger than 1 MiB.
+
+    It is not read at all: no record is that large, and reading it would slow
+    every run. Split the content or remove what does not belong.
+
+    Passing: any record file under 1 MiB, such as ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing: a file of 50 MB of generated notes, reported at line 1, column 1.
+    """,
+)
+
+
+
+@dataset_rule("id-mismatch", "error", SECTION)
+def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
+    """``id`` differs from the file stem.
+
+    The file name is how people and tools find a record; the two must agree.
+
+    Passing ``data/groups/sg16.yaml``::
+
+        id: sg16
+        name: Multimedia and related digital technologies
+        kind: study-group
+
+    Failing ``data/groups/sg16.yaml`` (line 1, column 5)::
+
+        id: sg-16
+        name: Multimedia and related digital technologies
+        kind: study-group
+    """
+    for source in dataset.files:
+        record = source.record
+        if record is None or record.id is None:
+            continue
+        stem = PurePosixPath(source.rel).stem
+        if record.id != stem:
+            yield record.loc("id"), f"id {record.id!r} differs from the file name; rename the " \
+                f"file to {record.id}.yaml or set id: {stem}"
+
+
+@dataset_rule("wrong-folder", "error", SECTION)
+def wrong_folder(dataset: Dataset) -> Iterator[Problem]:
+    """An event is not under ``data/events/<year of start>/``.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+
+    Failing ``data/events/2025/demo.yaml`` (line 5, column 8)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+    """
+    for source in dataset.files:
+        event = source.record
+        if not isinstance(event, Event) or event.start is None:
+            continue
+        parts = PurePosixPath(source.rel).parts
+        year = str(event.start.year)
+        if len(parts) < 3 or parts[-3] != "events" or parts[-2] != year:
+            where = "/".join(parts[:-3] if len(parts) >= 3 else parts[:1])
+            target = f"{where}/events/{year}/{parts[-1]}" if where else f"events/{year}/{parts[-1]}"
+            yield event.loc("start"), f"an event starting in {year} belongs in {target}"
+
+
+declare(
+    "stray-file",
+    "warning",
+    SECTION,
+    """A file in the dataset folder that is not a ``.yaml`` record.
+
+    ``.yml`` files, notes, a ``.yaml`` outside ``events/<year>/`` and
+    ``groups/``, symbolic links (never followed) and folders named like a
+    record. Names starting with a dot are ignored.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+
+    Failing ``data/events/2026/notes.txt`` (line 1, column 1)::
+
+        remember to ask SG17 about the speakers
+    """,
+)
+
+__all__ = ["Loc", "id_mismatch", "wrong_folder"]

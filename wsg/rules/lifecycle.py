@@ -1,0 +1,745 @@
+"""Lifecycle and dissemination rules: an event's status, its dates and what it published."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from wsg.model import Event
+from wsg.rules import Problem, event_rule
+
+if TYPE_CHECKING:
+    from wsg.dataset import Dataset
+
+SECTION = "Lifecycle and dissemination"
+
+
+@event_rule("missing-approval", "error", SECTION)
+def missing_approval(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Status approved or later without ``approval``.
+
+    An event is approved (by TSAG or a study group) before it is announced.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: approved
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: approved
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+    """
+    if event.status in ("approved", "announced", "held") and event.approval is None:
+        if "approval" not in event.locs:
+            yield event.loc("status"), (
+                f"status {event.status} needs approval: {{date: YYYY-MM-DD, by: <group>, ref: …}}"
+            )
+
+
+@event_rule("missing-announcement", "error", SECTION)
+def missing_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Status announced or held without ``announcement``.
+
+    The announcement (a TSB circular, a web page) is how developing countries
+    learn of the event in time to take part.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        announcement: {date: 2026-06-01, url: https://www.itu.int/go/demo}
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+    """
+    if event.status in ("announced", "held") and event.announcement is None:
+        if "announcement" not in event.locs:
+            yield event.loc("status"), (
+                f"status {event.status} needs announcement: {{date: YYYY-MM-DD, ref: …, url: …}}"
+            )
+
+
+@event_rule("missing-cancellation", "error", SECTION)
+def missing_cancellation(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Status cancelled without ``cancellation``.
+
+    Say when and why, so that the record explains itself.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: cancelled
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        cancellation: {date: 2026-05-20, reason: Venue unavailable}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: cancelled
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+    """
+    if event.status == "cancelled" and event.cancellation is None:
+        if "cancellation" not in event.locs:
+            yield event.loc("status"), (
+                "status cancelled needs cancellation: {date: YYYY-MM-DD, reason: …}"
+            )
+
+
+@event_rule("held-in-future", "error", SECTION)
+def held_in_future(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Status held but the event ends after today.
+
+    Examples run on 2026-06-01. Use ``announced`` until the last day is over.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-06-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    if event.status == "held" and event.end is not None and event.end > dataset.today:
+        yield event.loc("status"), (
+            f"status held, but the event ends on {event.end}, after today ({dataset.today}); "
+            "keep it announced until then"
+        )
+
+
+@event_rule("stale-status", "warning", SECTION)
+def stale_status(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Proposed, approved or announced, and the event ended before today.
+
+    Once the event is over its status is held, cancelled or postponed.
+    Examples run on 2026-06-01.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    if event.status in ("proposed", "approved", "announced") and event.end is not None:
+        if event.end < dataset.today:
+            yield event.loc("status"), (
+                f"the event ended on {event.end} but is still {event.status}; "
+                "set status to held, cancelled or postponed"
+            )
+
+
+@event_rule("late-announcement", "warning", SECTION)
+def late_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Announced fewer than ``announcement_lead_days`` before the start.
+
+    The WSG's policy (default 42 days) gives participants from developing
+    countries time for visas, fellowships and travel.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        announcement: {date: 2026-06-01, url: https://www.itu.int/go/demo}
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+
+    Failing ``data/events/2026/demo.yaml`` (line 12, column 22)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        announcement: {date: 2026-08-20, url: https://www.itu.int/go/demo}
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+    """
+    announcement = event.announcement
+    if announcement is None or announcement.date is None or event.start is None:
+        return
+    lead = (event.start - announcement.date).days
+    required = dataset.policy.announcement_lead_days
+    if lead < required:
+        yield announcement.loc("date"), (
+            f"announced {lead} days before the start; the policy asks for at least {required} "
+            f"(announce by {event.start - timedelta(days=required)})"
+        )
+
+
+@event_rule("missing-programme", "warning", SECTION)
+def missing_programme(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Announced or held without a ``programme``.
+
+    Participants decide whether to come from the programme.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        announcement: {date: 2026-06-01, url: https://www.itu.int/go/demo}
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: announced
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-05-02, by: tsag}
+        announcement: {date: 2026-06-01, url: https://www.itu.int/go/demo}
+    """
+    if event.status in ("announced", "held") and not event.programme:
+        if "programme" not in event.locs:
+            yield event.loc("status"), f"status {event.status} but there is no programme yet"
+
+
+@event_rule("missing-participation", "warning", SECTION)
+def missing_participation(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Held without ``participation``.
+
+    Participation figures feed the yearly report and the regional balance.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    if event.status == "held" and event.participation is None:
+        if "participation" not in event.locs:
+            yield event.loc("status"), (
+                "the event was held but has no participation: {registered, in_person, remote}"
+            )
+
+
+@event_rule("participation-mismatch", "warning", SECTION)
+def participation_mismatch(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Participation figures that cannot all be true.
+
+    ``in_person + remote`` more than ``registered``, or ``by_country`` summing
+    to more than ``in_person + remote``.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 13, column 16)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 130}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    figures = event.participation
+    if figures is None:
+        return
+    attended = None
+    if figures.in_person is not None and figures.remote is not None:
+        attended = figures.in_person + figures.remote
+        if figures.registered is not None and attended > figures.registered:
+            yield figures.loc(), (
+                f"in_person + remote = {attended} is more than registered = {figures.registered}"
+            )
+    if figures.by_country and attended is not None:
+        total = sum(figures.by_country.values())
+        if total > attended:
+            yield figures.loc("by_country"), (
+                f"by_country sums to {total}, more than in_person + remote = {attended}"
+            )
+
+
+@event_rule("outcomes-overdue", "warning", SECTION)
+def outcomes_overdue(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Held, ended more than ``outcomes_due_days`` ago, and no ``report`` outcome.
+
+    Disseminating the results is half of the WSG's mandate. Examples run on
+    2026-06-01.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    if event.status != "held" or event.end is None:
+        return
+    due = event.end + timedelta(days=dataset.policy.outcomes_due_days)
+    if due < dataset.today and not any(o.type == "report" for o in event.outcomes):
+        late = (dataset.today - due).days
+        yield event.loc("status"), (
+            f"no report outcome: it was due by {due} ({late} days ago); add an outcome of "
+            "type report"
+        )
+
+
+@event_rule("presentations-overdue", "warning", SECTION)
+def presentations_overdue(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Held, ended more than ``presentations_due_days`` ago, and no presentations online.
+
+    Either a speaker's ``presentation`` link or an outcome of type
+    ``presentations`` counts.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+    """
+    if event.status != "held" or event.end is None:
+        return
+    due = event.end + timedelta(days=dataset.policy.presentations_due_days)
+    if due < dataset.today:
+        if any(o.type == "presentations" for o in event.outcomes):
+            return
+        if any(s.presentation for s in event.speakers()):
+            return
+        yield event.loc("status"), (
+            f"no presentations online: they were due by {due}; add speakers' presentation "
+            "links or an outcome of type presentations"
+        )
+
+
+@event_rule("outcome-before-event", "error", SECTION)
+def outcome_before_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """An outcome dated before the event started.
+
+    An outcome's ``date`` is the day it was published; usually a mistyped year.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 19, column 72)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2025-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    for outcome in event.outcomes:
+        if outcome.date is not None and event.start is not None and outcome.date < event.start:
+            yield outcome.loc("date"), (
+                f"outcome {outcome.title!r} is dated {outcome.date}, before the event started "
+                f"({event.start})"
+            )
+
+
+@event_rule("liaison-without-recipient", "error", SECTION)
+def liaison_without_recipient(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """A ``liaison`` outcome without ``to``.
+
+    A liaison statement is sent to groups: name them.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+          - {type: liaison, title: LS on AI, url: https://www.itu.int/go/ls, date: 2026-04-02, to: [tsag]}
+
+    Failing ``data/events/2026/demo.yaml`` (line 21, column 5)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+          - {type: liaison, title: LS on AI, url: https://www.itu.int/go/ls, date: 2026-04-02}
+    """
+    for outcome in event.outcomes:
+        if outcome.type == "liaison" and not outcome.to and "to" not in outcome.locs:
+            yield outcome.loc(), f"liaison {outcome.title!r} needs to: [<group ids>]"
