@@ -7,6 +7,7 @@ Schema, so the validator, the model and ``wsg schema`` share one definition.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -41,8 +42,34 @@ class Context:
         self.problems.append((rule, node.line, node.column, message))
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: typos, including swapped neighbours, cost 1."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def closest(word: str, choices: Any) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The likeliest intended word: fewest typos, then the longest shared start."""
+    candidates = list(choices)
+    limit = max(2, min(3, len(word) // 3))
+    scored = []
+    for choice in candidates:
+        distance = edit_distance(word, choice)
+        if distance <= limit:
+            prefix = len(os.path.commonprefix([word, choice]))
+            scored.append((distance, -prefix, choice))
+    if scored:
+        return min(scored)[2]
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
@@ -525,11 +552,11 @@ class Record(Kind):
                     )
                 continue
             key_locs[name] = (key.line, key.column)
-            locs[name] = (value.line, value.column)
             if is_null(value):
                 if spec.is_required(node):
                     ctx.report("missing-field", key, f"{name!r} is required and has no value")
                 continue
+            locs[name] = (value.line, value.column)
             kind = spec.kind
             if isinstance(kind, ListOf):
                 items = kind.convert_items(value, ctx)

@@ -34,5 +34,3 @@ def to_data(value: Any, public: bool = True) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-

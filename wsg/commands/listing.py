@@ -114,6 +114,18 @@ def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     cells = [[("" if row[c] is None else str(row[c])) for c in columns] for row in rows]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
     last = len(columns) - 1
-    out.write("  ".join(c.ljust(w) if i < last else c for i, (c, w) in enumerate(zip(columns, widths, strict=True))).rstrip() + "\n")
+    out.write(
+        "  ".join(
+            c.ljust(w) if i < last else c
+            for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+        ).rstrip()
+        + "\n"
+    )
     for row in cells:
-        out.write("  ".join(v.ljust(w) if i < last else v for i, (v, w) in enumerate(zip(row, widths, strict=True))).rstrip() + "\n")
+        out.write(
+            "  ".join(
+                v.ljust(w) if i < last else v
+                for i, (v, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+            + "\n"
+        )

@@ -20,7 +20,11 @@ def run(rule_id: str | None, output_format: str, out: TextIO) -> int:
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
     if rule_id is not None and rule_id not in RULES:
         raise WsgError(f"no rule is called {rule_id!r}{did_you_mean(rule_id, RULES)}")
-    chosen = [RULES[rule_id]] if rule_id else [r for s in SECTIONS for r in RULES.values() if r.section == s]
+    chosen = (
+        [RULES[rule_id]]
+        if rule_id
+        else [r for s in SECTIONS for r in RULES.values() if r.section == s]
+    )
     if output_format == "json":
         document = [
             {

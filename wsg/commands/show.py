@@ -23,7 +23,10 @@ def run(record_id: str, data_dir: Path, today: date, output_format: str, out: Te
         known = [e.id for e in dataset.events if e.id] + list(dataset.group_ids)
         raise WsgError(f"no event or group is called {record_id!r}{did_you_mean(record_id, known)}")
     if output_format == "json":
-        document = {"kind": "event" if isinstance(record, Event) else "group", "file": record.file}
+        document = {
+            "record": "event" if isinstance(record, Event) else "group",
+            "file": record.file,
+        }
         document.update(to_data(record))
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return 0
@@ -42,7 +45,7 @@ def _person(person: Person) -> str:
 
 def _field(lines: list[str], label: str, value: Any) -> None:
     if value not in (None, "", []):
-        lines.append(f"{label + ':':<14}{value}")
+        lines.append(f"{label + ':':<16}{value}")
 
 
 def _event_text(event: Event) -> list[str]:
@@ -51,7 +54,9 @@ def _event_text(event: Event) -> list[str]:
     _field(lines, "Kind", f"{event.kind}, {event.format}")
     _field(lines, "Dates", f"{event.start} to {event.end} ({event.timezone})")
     if event.venue:
-        place = ", ".join(p for p in (event.venue.place, event.venue.city, event.venue.country) if p)
+        place = ", ".join(
+            p for p in (event.venue.place, event.venue.city, event.venue.country) if p
+        )
         _field(lines, "Venue", place)
     _field(lines, "Host", event.host)
     _field(lines, "Organizers", ", ".join(event.organizers))
@@ -61,7 +66,9 @@ def _event_text(event: Event) -> list[str]:
     if event.approval:
         _field(lines, "Approved", f"{event.approval.date} by {event.approval.by}")
     if event.announcement:
-        _field(lines, "Announced", f"{event.announcement.date} {event.announcement.ref or ''}".strip())
+        _field(
+            lines, "Announced", f"{event.announcement.date} {event.announcement.ref or ''}".strip()
+        )
     if event.cancellation:
         _field(lines, "Cancelled", f"{event.cancellation.date}: {event.cancellation.reason or ''}")
     if event.participation:
@@ -102,7 +109,9 @@ def _group_text(group: Group, today: date) -> list[str]:
     _field(lines, "Acronym", group.acronym)
     _field(lines, "Parent", group.parent)
     if group.established:
-        _field(lines, "Established", f"{group.established.date} {group.established.by or ''}".strip())
+        _field(
+            lines, "Established", f"{group.established.date} {group.established.by or ''}".strip()
+        )
     _field(lines, "Closed", group.closed)
     if group.management:
         lines.extend(["", "Management (* in office today)"])

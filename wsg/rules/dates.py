@@ -51,10 +51,10 @@ def date_order(dataset: Dataset) -> Iterator[Problem]:
         for seat in group.management:
             term = seat.term
             if term and term.start and term.end and term.end < term.start:
-                yield term.loc("end"), (
-                    f"{seat.name}'s term ends ({term.end}) before it starts ({term.start})"
+                yield (
+                    term.loc("end"),
+                    (f"{seat.name}'s term ends ({term.end}) before it starts ({term.start})"),
                 )
-
 
 
 @event_rule("day-outside-event", "error", SECTION)
@@ -99,8 +99,9 @@ def day_outside_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
         return
     for day in event.programme:
         if day.date is not None and not event.start <= day.date <= event.end:
-            yield day.loc("date"), (
-                f"programme day {day.date} is outside the event ({event.start} to {event.end})"
+            yield (
+                day.loc("date"),
+                (f"programme day {day.date} is outside the event ({event.start} to {event.end})"),
             )
 
 
@@ -155,9 +156,12 @@ def duplicate_day(event: Event, dataset: Dataset) -> Iterator[Problem]:
         if day.date is None:
             continue
         if day.date in seen:
-            yield day.loc("date"), (
-                f"{day.date} is already a programme day (line {seen[day.date]}); "
-                "merge the two into one"
+            yield (
+                day.loc("date"),
+                (
+                    f"{day.date} is already a programme day (line {seen[day.date]}); "
+                    "merge the two into one"
+                ),
             )
         else:
             seen[day.date] = day.loc("date").line
@@ -207,9 +211,12 @@ def session_order(event: Event, dataset: Dataset) -> Iterator[Problem]:
     for day in event.programme:
         for session in day.sessions:
             if session.start and session.end and session.end < session.start:
-                yield session.loc("end"), (
-                    f"session {session.title!r} ends at {session.end}, before it starts at "
-                    f"{session.start}"
+                yield (
+                    session.loc("end"),
+                    (
+                        f"session {session.title!r} ends at {session.end}, before it starts at "
+                        f"{session.start}"
+                    ),
                 )
 
 
@@ -269,10 +276,13 @@ def session_overlap(event: Event, dataset: Dataset) -> Iterator[Problem]:
             previous = latest.get(room)
             if previous is not None and (session.start or "") < (previous.end or ""):
                 where = f"room {room}" if room else "the shared room"
-                yield session.loc("start"), (
-                    f"session {session.title!r} ({session.start}-{session.end}) overlaps "
-                    f"{previous.title!r} ({previous.start}-{previous.end}) in {where} "
-                    f"on {day.date}; give one a different room or time"
+                yield (
+                    session.loc("start"),
+                    (
+                        f"session {session.title!r} ({session.start}-{session.end}) overlaps "
+                        f"{previous.title!r} ({previous.start}-{previous.end}) in {where} "
+                        f"on {day.date}; give one a different room or time"
+                    ),
                 )
             if previous is None or (session.end or "") > (previous.end or ""):
                 latest[room] = session
@@ -329,7 +339,10 @@ def speaker_country_missing(event: Event, dataset: Dataset) -> Iterator[Problem]
     """
     for speaker in event.speakers():
         if speaker.country is None and "country" not in speaker.locs:
-            yield speaker.loc(), (
-                f"speaker {speaker.name!r} has no country; add e.g. country: SN so the "
-                "regional balance counts them"
+            yield (
+                speaker.loc(),
+                (
+                    f"speaker {speaker.name!r} has no country; add e.g. country: SN so the "
+                    "regional balance counts them"
+                ),
             )

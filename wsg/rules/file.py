@@ -97,9 +97,8 @@ declare(
     Failing ``data/groups/sg16.yaml`` (line 2, column 7)::
 
         id: sg16
-        name: &name Multimedia and related digital technologies
+        name: !!str Multimedia and related digital technologies
         kind: study-group
-        acronym: *name
     """,
 )
 
@@ -189,7 +188,6 @@ declare(
 )
 
 
-
 @dataset_rule("id-mismatch", "error", SECTION)
 def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
     """``id`` differs from the file stem.
@@ -214,8 +212,11 @@ def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
             continue
         stem = PurePosixPath(source.rel).stem
         if record.id != stem:
-            yield record.loc("id"), f"id {record.id!r} differs from the file name; rename the " \
-                f"file to {record.id}.yaml or set id: {stem}"
+            yield (
+                record.loc("id"),
+                f"id {record.id!r} differs from the file name; rename the "
+                f"file to {record.id}.yaml or set id: {stem}",
+            )
 
 
 @dataset_rule("wrong-folder", "error", SECTION)

@@ -48,11 +48,11 @@ def missing_approval(event: Event, dataset: Dataset) -> Iterator[Problem]:
         organizers: [sg16]
         themes: [ai]
     """
-    if event.status in ("approved", "announced", "held") and event.approval is None:
-        if "approval" not in event.locs:
-            yield event.loc("status"), (
-                f"status {event.status} needs approval: {{date: YYYY-MM-DD, by: <group>, ref: …}}"
-            )
+    if event.status in ("approved", "announced", "held") and "approval" not in event.locs:
+        yield (
+            event.loc("status"),
+            (f"status {event.status} needs approval: {{date: YYYY-MM-DD, by: <group>, ref: …}}"),
+        )
 
 
 @event_rule("missing-announcement", "error", SECTION)
@@ -99,11 +99,11 @@ def missing_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
             sessions:
               - {start: "09:30", end: "10:00", title: Opening}
     """
-    if event.status in ("announced", "held") and event.announcement is None:
-        if "announcement" not in event.locs:
-            yield event.loc("status"), (
-                f"status {event.status} needs announcement: {{date: YYYY-MM-DD, ref: …, url: …}}"
-            )
+    if event.status in ("announced", "held") and "announcement" not in event.locs:
+        yield (
+            event.loc("status"),
+            (f"status {event.status} needs announcement: {{date: YYYY-MM-DD, ref: …, url: …}}"),
+        )
 
 
 @event_rule("missing-cancellation", "error", SECTION)
@@ -139,11 +139,11 @@ def missing_cancellation(event: Event, dataset: Dataset) -> Iterator[Problem]:
         organizers: [sg16]
         themes: [ai]
     """
-    if event.status == "cancelled" and event.cancellation is None:
-        if "cancellation" not in event.locs:
-            yield event.loc("status"), (
-                "status cancelled needs cancellation: {date: YYYY-MM-DD, reason: …}"
-            )
+    if event.status == "cancelled" and "cancellation" not in event.locs:
+        yield (
+            event.loc("status"),
+            ("status cancelled needs cancellation: {date: YYYY-MM-DD, reason: …}"),
+        )
 
 
 @event_rule("held-in-future", "error", SECTION)
@@ -199,9 +199,12 @@ def held_in_future(event: Event, dataset: Dataset) -> Iterator[Problem]:
           - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
     """
     if event.status == "held" and event.end is not None and event.end > dataset.today:
-        yield event.loc("status"), (
-            f"status held, but the event ends on {event.end}, after today ({dataset.today}); "
-            "keep it announced until then"
+        yield (
+            event.loc("status"),
+            (
+                f"status held, but the event ends on {event.end}, after today ({dataset.today}); "
+                "keep it announced until then"
+            ),
         )
 
 
@@ -258,12 +261,15 @@ def stale_status(event: Event, dataset: Dataset) -> Iterator[Problem]:
           - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
           - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
     """
-    if event.status in ("proposed", "approved", "announced") and event.end is not None:
-        if event.end < dataset.today:
-            yield event.loc("status"), (
+    ended = event.end is not None and event.end < dataset.today
+    if event.status in ("proposed", "approved", "announced") and ended:
+        yield (
+            event.loc("status"),
+            (
                 f"the event ended on {event.end} but is still {event.status}; "
                 "set status to held, cancelled or postponed"
-            )
+            ),
+        )
 
 
 @event_rule("late-announcement", "warning", SECTION)
@@ -317,9 +323,12 @@ def late_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
     lead = (event.start - announcement.date).days
     required = dataset.policy.announcement_lead_days
     if lead < required:
-        yield announcement.loc("date"), (
-            f"announced {lead} days before the start; the policy asks for at least {required} "
-            f"(announce by {event.start - timedelta(days=required)})"
+        yield (
+            announcement.loc("date"),
+            (
+                f"announced {lead} days before the start; the policy asks for at least {required} "
+                f"(announce by {event.start - timedelta(days=required)})"
+            ),
         )
 
 
@@ -364,8 +373,7 @@ def missing_programme(event: Event, dataset: Dataset) -> Iterator[Problem]:
         announcement: {date: 2026-06-01, url: https://www.itu.int/go/demo}
     """
     if event.status in ("announced", "held") and not event.programme:
-        if "programme" not in event.locs:
-            yield event.loc("status"), f"status {event.status} but there is no programme yet"
+        yield event.loc("status"), f"status {event.status} but there is no programme yet"
 
 
 @event_rule("missing-participation", "warning", SECTION)
@@ -419,11 +427,11 @@ def missing_participation(event: Event, dataset: Dataset) -> Iterator[Problem]:
           - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
           - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
     """
-    if event.status == "held" and event.participation is None:
-        if "participation" not in event.locs:
-            yield event.loc("status"), (
-                "the event was held but has no participation: {registered, in_person, remote}"
-            )
+    if event.status == "held" and "participation" not in event.locs:
+        yield (
+            event.loc("status"),
+            ("the event was held but has no participation: {registered, in_person, remote}"),
+        )
 
 
 @event_rule("participation-mismatch", "warning", SECTION)
@@ -486,14 +494,16 @@ def participation_mismatch(event: Event, dataset: Dataset) -> Iterator[Problem]:
     if figures.in_person is not None and figures.remote is not None:
         attended = figures.in_person + figures.remote
         if figures.registered is not None and attended > figures.registered:
-            yield figures.loc(), (
-                f"in_person + remote = {attended} is more than registered = {figures.registered}"
+            yield (
+                figures.loc(),
+                (f"in_person + remote = {attended} is more than registered = {figures.registered}"),
             )
     if figures.by_country and attended is not None:
         total = sum(figures.by_country.values())
         if total > attended:
-            yield figures.loc("by_country"), (
-                f"by_country sums to {total}, more than in_person + remote = {attended}"
+            yield (
+                figures.loc("by_country"),
+                (f"by_country sums to {total}, more than in_person + remote = {attended}"),
             )
 
 
@@ -554,9 +564,12 @@ def outcomes_overdue(event: Event, dataset: Dataset) -> Iterator[Problem]:
     due = event.end + timedelta(days=dataset.policy.outcomes_due_days)
     if due < dataset.today and not any(o.type == "report" for o in event.outcomes):
         late = (dataset.today - due).days
-        yield event.loc("status"), (
-            f"no report outcome: it was due by {due} ({late} days ago); add an outcome of "
-            "type report"
+        yield (
+            event.loc("status"),
+            (
+                f"no report outcome: it was due by {due} ({late} days ago); add an outcome of "
+                "type report"
+            ),
         )
 
 
@@ -620,9 +633,12 @@ def presentations_overdue(event: Event, dataset: Dataset) -> Iterator[Problem]:
             return
         if any(s.presentation for s in event.speakers()):
             return
-        yield event.loc("status"), (
-            f"no presentations online: they were due by {due}; add speakers' presentation "
-            "links or an outcome of type presentations"
+        yield (
+            event.loc("status"),
+            (
+                f"no presentations online: they were due by {due}; add speakers' presentation "
+                "links or an outcome of type presentations"
+            ),
         )
 
 
@@ -680,9 +696,12 @@ def outcome_before_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
     """
     for outcome in event.outcomes:
         if outcome.date is not None and event.start is not None and outcome.date < event.start:
-            yield outcome.loc("date"), (
-                f"outcome {outcome.title!r} is dated {outcome.date}, before the event started "
-                f"({event.start})"
+            yield (
+                outcome.loc("date"),
+                (
+                    f"outcome {outcome.title!r} is dated {outcome.date}, before the event started "
+                    f"({event.start})"
+                ),
             )
 
 

@@ -174,7 +174,7 @@ def missing_wsg(dataset: Dataset) -> Iterator[Problem]:
     """
     if not any(s.kind == "group" and s.path.name == "wsg.yaml" for s in dataset.files):
         folder = dataset.data_dir.resolve().name
-        yield Loc(f"{folder}/groups/wsg.yaml", 1, 1), (
-            "there is no groups/wsg.yaml; create it with the WSG's id, name, kind and themes"
+        yield (
+            Loc(f"{folder}/groups/wsg.yaml", 1, 1),
+            ("there is no groups/wsg.yaml; create it with the WSG's id, name, kind and themes"),
         )
-
