@@ -59,9 +59,9 @@ def edit_distance(a: str, b: str) -> int:
 
 def closest(word: str, choices: Any) -> str | None:
     """The likeliest intended word: fewest typos, then the longest shared start."""
-    candidates = list(choices)
+    candidates: list[str] = [str(choice) for choice in choices]
     limit = max(2, min(3, len(word) // 3))
-    scored = []
+    scored: list[tuple[int, int, str]] = []
     for choice in candidates:
         distance = edit_distance(word, choice)
         if distance <= limit:
@@ -578,9 +578,9 @@ class Record(Kind):
                 converted = kind.convert(value, ctx)
             if converted is not None:
                 values[name] = converted
-        index = node.index
+        present = node.index
         for spec in self.fields:
-            if spec.name not in index and spec.is_required(node):
+            if spec.name not in present and spec.is_required(node):
                 where = at if at is not None else node
                 ctx.report(
                     "missing-field",

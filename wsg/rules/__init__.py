@@ -106,9 +106,10 @@ from wsg.rules import (  # noqa: E402
     dates,
     file,
     lifecycle,
+    management,
     references,
     schema,
 )
 
 __all__ = ["FILE_RULES", "RULES", "SECTIONS", "Event", "Group", "Rule", "dates", "file",
-           "lifecycle", "references", "schema"]
+           "lifecycle", "management", "references", "schema"]

@@ -1,0 +1,369 @@
+"""``wsg balance``: the seats at a date and the regional / developing-country figures of a year.
+
+The small dataset below is counted by hand in the comments; the tests compare the
+command's numbers with that count, and its text output with its json output.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT, make_dataset, run_wsg
+from wsg import dataset as datasets
+from wsg.balance import COLUMNS, ROLES, seats_at, year_balance
+
+GROUP = """\
+id: wsg
+name: Workshop and Seminar Coordination Group
+kind: coordination-group
+regional_balance: true
+management:
+  - {role: chairman, name: Ingrid Haugen, country: "NO", term: {start: 2025-01-20}}
+  - {role: vice-chairman, name: Ana Rojas, country: CO, region: americas,
+     term: {start: 2025-01-20}}
+  - {role: vice-chairman, name: Rashad Aliyev, country: AZ, region: cis,
+     term: {start: 2025-01-20}}
+  - {role: vice-chairman, name: Grace Kamau, country: KE, region: africa,
+     term: {start: 2025-01-20, end: 2026-05-29}}
+  - {role: vice-chairman, name: Aline Uwase, country: RW, region: africa,
+     term: {start: 2026-05-30}}
+  - {role: vice-chairman, name: Priya Raghavan, country: IN, region: asia-pacific,
+     term: {start: 2025-01-20}}
+  - {role: vice-chairman, name: Ahmed Farouk, country: EG, region: arab-states,
+     term: {start: 2025-01-20}}
+themes:
+  - {id: ai, title: Artificial intelligence, priority: high}
+  - {id: security, title: Security and trust, priority: normal}
+"""
+
+COMMON = """\
+kind: workshop
+timezone: Europe/Zurich
+organizers: [sg16]
+themes: [ai]
+"""
+
+# Speakers (each once per event): Ahmed EG declares arab-states (speaks twice: counted once);
+# Amina SN (LDC until 2029); Rashad AZ, no region: europe AND cis; Samir PS: not a Member
+# State; Nobody: no country. Chair: Ahmed EG, no region: africa AND arab-states.
+# Committee: Karma BT (no longer an LDC in 2026), Mere FJ (SIDS). Host: EG.
+# Participants: EG 10, NO 3, NA 2. Fellowships: offered, 4 granted.
+HELD = f"""\
+id: cairo
+title: Workshop in Cairo
+status: held
+start: 2026-03-10
+end: 2026-03-10
+format: in-person
+venue: {{city: Cairo, country: EG}}
+{COMMON}fellowships: {{offered: true, granted: 4}}
+participation:
+  by_country: {{EG: 10, "NO": 3, NA: 2}}
+programme_committee:
+  - {{name: Karma Wangchuk, country: BT}}
+  - {{name: Mere Tuilagi, country: FJ}}
+programme:
+  - date: 2026-03-10
+    sessions:
+      - start: "09:00"
+        end: "10:00"
+        title: Opening
+        chairs:
+          - {{name: Ahmed Farouk, country: EG}}
+        speakers:
+          - {{name: Ahmed Farouk, country: EG, region: arab-states}}
+          - {{name: Amina Diallo, country: SN}}
+          - {{name: Rashad Aliyev, country: AZ}}
+      - start: "10:00"
+        end: "11:00"
+        title: Closing
+        speakers:
+          - {{name: Ahmed Farouk, country: EG, region: arab-states}}
+          - {{name: Samir Haddad, country: PS}}
+          - {{name: Nobody Known}}
+"""
+
+# Virtual (no host). Speakers: Ahmed again (a second appearance in the year), Priya IN.
+# Fellowships offered, none granted yet.
+PLANNED = f"""\
+id: webinar
+title: Webinar
+status: announced
+start: 2026-10-01
+end: 2026-10-01
+format: virtual
+{COMMON}fellowships: {{offered: true}}
+programme:
+  - date: 2026-10-01
+    sessions:
+      - start: "09:00"
+        end: "10:00"
+        title: Talk
+        speakers:
+          - {{name: Ahmed Farouk, country: EG, region: arab-states}}
+          - {{name: Priya Raghavan, country: IN}}
+"""
+
+CANCELLED = f"""\
+id: dropped
+title: Dropped
+status: cancelled
+start: 2026-11-01
+end: 2026-11-01
+format: in-person
+venue: {{city: Oslo, country: "NO"}}
+{COMMON}fellowships: {{offered: true, granted: 7}}
+programme:
+  - date: 2026-11-01
+    sessions:
+      - start: "09:00"
+        end: "10:00"
+        title: Talk
+        speakers: [{{name: Ola Nordmann, country: "NO"}}]
+"""
+
+# 2023: Bhutan was an LDC until 2023-12-13.
+OLD = f"""\
+id: thimphu
+title: Workshop in Thimphu
+status: held
+start: 2023-06-01
+end: 2023-06-01
+format: in-person
+venue: {{city: Thimphu, country: BT}}
+{COMMON}"""
+
+FILES = {
+    "data/groups/wsg.yaml": GROUP,
+    "data/events/2026/cairo.yaml": HELD,
+    "data/events/2026/webinar.yaml": PLANNED,
+    "data/events/2026/dropped.yaml": CANCELLED,
+    "data/events/2023/thimphu.yaml": OLD,
+}
+
+
+def regions(**counts: int) -> dict[str, int]:
+    table = dict.fromkeys(COLUMNS, 0)
+    for key, value in counts.items():
+        table[key.replace("_", "-")] = value
+    return table
+
+
+def categories(
+    ldc: int = 0, sids: int = 0, lldc: int = 0, eit: int = 0, developing: int = 0
+) -> dict[str, int]:
+    return {"ldc": ldc, "sids": sids, "lldc": lldc, "eit": eit, "developing": developing}
+
+
+HAND_COUNT: dict[str, dict[str, Any]] = {
+    "speakers": {
+        "total": 7,  # cairo 5 (Ahmed once), webinar 2 (Ahmed again)
+        "regions": regions(
+            europe=1,
+            cis=1,
+            africa=1,
+            asia_pacific=1,
+            arab_states=2,
+            not_a_member_state=1,
+            unknown=1,
+        ),
+        # EG twice, SN, AZ, IN developing; SN LDC; AZ LLDC and EIT
+        "categories": categories(ldc=1, lldc=1, eit=1, developing=5),
+        "developing_percent": 71.4,
+    },
+    "chairs": {
+        "total": 1,
+        "regions": regions(africa=1, arab_states=1),
+        "categories": categories(developing=1),
+        "developing_percent": 100.0,
+    },
+    "programme_committee": {
+        "total": 2,
+        "regions": regions(asia_pacific=2),
+        "categories": categories(sids=1, lldc=1, developing=2),
+        "developing_percent": 100.0,
+    },
+    "hosts": {
+        "total": 1,
+        "regions": regions(africa=1, arab_states=1),
+        "categories": categories(developing=1),
+        "developing_percent": 100.0,
+    },
+    "participants": {
+        "total": 15,
+        "regions": regions(europe=3, africa=12, arab_states=10),
+        "categories": categories(developing=12),
+        "developing_percent": 80.0,
+    },
+}
+
+
+def small_dataset(tmp_path: Path) -> Path:
+    return make_dataset(tmp_path, dict(FILES))
+
+
+def balance_json(data: Path, *args: str) -> dict[str, Any]:
+    result = run_wsg("balance", "--data", str(data), "--format", "json", *args)
+    assert result.code == 0, result.err
+    parsed: dict[str, Any] = json.loads(result.out)
+    return parsed
+
+
+def test_the_distributions_match_a_hand_count(tmp_path: Path) -> None:
+    report = balance_json(small_dataset(tmp_path), "--date", "2026-11-28")
+    assert report["year"] == 2026
+    assert report["events"] == ["cairo", "webinar"]  # the cancelled one is not counted
+    assert report["distribution"] == HAND_COUNT
+    assert report["fellowships"] == {"offered": 2, "granted": 4}
+
+
+def test_un_categories_are_those_of_the_event_start_date(tmp_path: Path) -> None:
+    loaded = datasets.load(small_dataset(tmp_path), date(2026, 11, 28))
+    assert year_balance(loaded.events, 2023).tallies["hosts"].categories["ldc"] == 1
+    assert year_balance(loaded.events, 2026).tallies["programme_committee"].categories["ldc"] == 0
+
+
+def test_the_year_defaults_to_the_year_of_the_date(tmp_path: Path) -> None:
+    report = balance_json(small_dataset(tmp_path), "--date", "2023-07-01")
+    assert report["year"] == 2023
+    assert report["events"] == ["thimphu"]
+
+
+def test_the_seats_at_a_date_follow_a_mid_term_replacement(tmp_path: Path) -> None:
+    data = small_dataset(tmp_path)
+    before = balance_json(data, "--date", "2026-05-29")["seats"][0]["seats"]
+    after = balance_json(data, "--date", "2026-05-30")["seats"][0]["seats"]
+    africa = [s for s in before if s["region"] == "africa"]
+    assert [(s["holder"], s["term_end"]) for s in africa] == [("Grace Kamau", "2026-05-29")]
+    africa = [s for s in after if s["region"] == "africa"]
+    assert [(s["holder"], s["term_end"]) for s in africa] == [("Aline Uwase", None)]
+
+
+def test_a_vacant_seat_is_marked_in_json_and_text(tmp_path: Path) -> None:
+    data = small_dataset(tmp_path)  # nobody holds the europe seat
+    (team,) = balance_json(data, "--date", "2026-11-28")["seats"]
+    assert team["vacancies"] == 1
+    europe = next(s for s in team["seats"] if s["region"] == "europe")
+    assert europe == {
+        "role": "vice-chairman",
+        "region": "europe",
+        "vacant": True,
+        "holder": None,
+        "country": None,
+        "term_start": None,
+        "term_end": None,
+    }
+    text = run_wsg("balance", "--data", str(data), "--date", "2026-11-28").out
+    europe_line = next(line for line in text.splitlines() if " europe " in line)
+    assert europe_line.split() == ["vice-chairman", "europe", "VACANT"]
+    assert "6 of 7 seats filled, 1 vacant" in text
+
+
+def test_seats_at_leaves_out_a_group_closed_before_the_date(tmp_path: Path) -> None:
+    closed = GROUP.replace("regional_balance: true", "closed: 2026-01-31\nregional_balance: true")
+    data = make_dataset(tmp_path, {"data/groups/wsg.yaml": closed})
+    loaded = datasets.load(data, date(2026, 6, 1))
+    assert [team.group for team in seats_at(loaded.groups, date(2026, 1, 31))] == ["wsg"]
+    assert seats_at(loaded.groups, date(2026, 2, 1)) == []
+
+
+def _text_numbers(text: str) -> dict[str, list[str]]:
+    """The number cells of each row of the two distribution tables, by table and row title."""
+    titles = {
+        "speakers": "speakers",
+        "chairs": "chairs",
+        "programme committee": "programme_committee",
+        "host countries": "hosts",
+        "participants": "participants",
+    }
+    rows: dict[str, list[str]] = {}
+    table = ""
+    for line in text.splitlines():
+        if line.startswith(("by region", "by UN category")):
+            table = line.split("  ")[0]
+        for title, role in titles.items():
+            if table and line.startswith(title + "  "):
+                rows[f"{table}/{role}"] = line[len(title) :].split()
+    return rows
+
+
+def _assert_text_carries_the_json_numbers(data: Path, *args: str) -> None:
+    report = balance_json(data, *args)
+    text = run_wsg("balance", "--data", str(data), *args)
+    assert text.code == 0, text.err
+    rows = _text_numbers(text.out)
+    for role in ROLES:
+        tally = report["distribution"][role]
+        assert rows[f"by region/{role}"] == [
+            str(tally["total"]),
+            *(str(n) for n in tally["regions"].values()),
+        ]
+        percent = tally["developing_percent"]
+        assert rows[f"by UN category/{role}"] == [
+            str(tally["total"]),
+            *(str(n) for n in tally["categories"].values()),
+            "-" if percent is None else f"{percent:.1f}",
+        ]
+    for team in report["seats"]:
+        for seat in team["seats"]:
+            assert (seat["holder"] or "VACANT") in text.out
+    fellowships = report["fellowships"]
+    assert f"Fellowships: {fellowships['granted']} granted; {fellowships['offered']} of" in text.out
+
+
+def test_text_and_json_carry_the_same_numbers(tmp_path: Path) -> None:
+    _assert_text_carries_the_json_numbers(small_dataset(tmp_path), "--date", "2026-11-28")
+
+
+def test_the_text_says_how_a_two_region_state_is_counted(tmp_path: Path) -> None:
+    result = run_wsg("balance", "--data", str(small_dataset(tmp_path)), "--date", "2026-11-28")
+    tail = " ".join(result.out.split("How people are counted:")[1].split())
+    assert (
+        "A state in two regions (e.g. Egypt: africa and arab-states) counts under the region"
+        " the person declares, otherwise under each of its regions" in tail
+    )
+    assert "region columns can add up to more than the total" in tail
+
+
+def test_an_unknown_format_is_a_user_error(tmp_path: Path) -> None:
+    result = run_wsg("balance", "--data", str(small_dataset(tmp_path)), "--format", "csv")
+    assert result.code == 2
+    assert "csv" in result.err
+
+
+def test_the_bundled_dataset(tmp_path: Path) -> None:
+    data = str(ROOT / "data")
+    result = run_wsg("balance", "--data", data, "--today", "2026-11-28", "--year", "2026")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Management seats on 2026-11-28\n")
+    seat_lines = [
+        line.split()
+        for line in result.out.splitlines()
+        if line.startswith(("  chairman", "  vice-chairman"))
+    ]
+    assert [line[:2] for line in seat_lines[1:]] == [
+        ["vice-chairman", region] for region in COLUMNS[:6]
+    ]
+    _assert_text_carries_the_json_numbers(ROOT / "data", "--today", "2026-11-28", "--year", "2026")
+
+
+def test_the_bundled_dataset_shows_off_issue_3(tmp_path: Path) -> None:
+    loaded = datasets.load(ROOT / "data", date(2026, 11, 28))
+    wsg = loaded.wsg
+    assert wsg is not None and wsg.regional_balance
+    chairmen = [s for s in wsg.management if s.role == "chairman"]
+    assert len(chairmen) >= 2  # at least two terms
+    team_starts = {c.term.start for c in chairmen if c.term}
+    mid_term = [s for s in wsg.management if s.term and s.term.start not in team_starts]
+    assert mid_term, "a mid-term replacement: a term that starts when no chairman's does"
+    two_region = {"EG", "AZ", "MD", "DZ", "KM", "DJ", "LY", "MR", "MA", "SO", "SD", "TN"}
+    assert any(s.role == "vice-chairman" and s.country in two_region for s in wsg.management)
+    figures = [year_balance(loaded.events, year) for year in (2025, 2026)]
+    for figure in figures:
+        speakers = figure.tallies["speakers"]
+        assert all(speakers.regions[region] > 0 for region in COLUMNS[:6])
+    assert any(f.tallies["speakers"].categories["ldc"] > 0 for f in figures)
+    assert any(f.tallies["speakers"].categories["sids"] > 0 for f in figures)

@@ -1,0 +1,415 @@
+"""The management team rules of RULES.md: Resolution 53's chairman and six vice-chairmen.
+
+Each test writes a ``data/groups/wsg.yaml`` (one flow mapping a seat, so positions are
+easy to read) on top of the examples base, where today is 2026-06-01.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from tests.conftest import findings_for
+
+Check = Callable[..., list[tuple[str, int, int]]]
+
+WSG = "data/groups/wsg.yaml"
+HEADER = """\
+id: wsg
+name: Workshop and Seminar Coordination Group
+kind: coordination-group
+themes:
+  - {id: ai, title: Artificial intelligence, priority: high}
+  - {id: security, title: Security and trust, priority: normal}
+"""
+FIRST_SEAT_LINE = HEADER.count("\n") + 3  # after regional_balance and management
+SEAT_COLUMN = 5  # "  - {" : the seat's mapping
+
+
+def seat(
+    role: str,
+    name: str,
+    country: str | None,
+    region: str | None = None,
+    start: str = "2025-01-20",
+    end: str | None = None,
+) -> str:
+    term = f"{{start: {start}" + (f", end: {end}" if end else "") + "}"
+    parts = [f"role: {role}", f"name: {name}"]
+    if country is not None:
+        parts.append(f'country: "{country}"' if country == "NO" else f"country: {country}")
+    if region is not None:
+        parts.append(f"region: {region}")
+    parts.append(f"term: {term}")
+    return "{" + ", ".join(parts) + "}"
+
+
+CHAIRMAN = seat("chairman", "Ingrid Haugen", "NO")
+TEAM = {
+    "americas": seat("vice-chairman", "Ana Rojas", "CO", "americas"),
+    "europe": seat("vice-chairman", "Jan Kowalski", "PL", "europe"),
+    "cis": seat("vice-chairman", "Rashad Aliyev", "AZ", "cis"),
+    "africa": seat("vice-chairman", "Aline Uwase", "RW", "africa"),
+    "asia-pacific": seat("vice-chairman", "Priya Raghavan", "IN", "asia-pacific"),
+    "arab-states": seat("vice-chairman", "Ahmed Farouk", "EG", "arab-states"),
+}
+
+
+def wsg_yaml(*seats: str, balanced: bool = True, extra: str = "") -> str:
+    lines = [HEADER.rstrip("\n"), f"regional_balance: {'true' if balanced else 'false'}"]
+    lines += [extra] if extra else []
+    lines += ["management:", *(f"  - {s}" for s in seats)]
+    return "\n".join(lines) + "\n"
+
+
+def team(chairman: str = CHAIRMAN, **changes: str | None) -> list[str]:
+    """The full team of a chairman and six vice-chairmen, with seats replaced or removed."""
+    seats = [chairman]
+    for region, default in TEAM.items():
+        replacement = changes.get(region.replace("-", "_"), default)
+        if replacement is not None:
+            seats.append(replacement)
+    return seats
+
+
+def at(seats: list[str], index: int, token: str | None = None) -> tuple[int, int]:
+    """Line and column of seat ``index`` in wsg_yaml(*seats), or of ``token``'s value in it."""
+    column = SEAT_COLUMN if token is None else SEAT_COLUMN + seats[index].index(token) + len(token)
+    return FIRST_SEAT_LINE + index, column
+
+
+def only(found: list[tuple[str, int, int]], rule: str) -> list[tuple[int, int]]:
+    return [(line, column) for r, line, column in found if r == rule]
+
+
+def messages(tmp_path: Path, text: str, rule: str) -> list[str]:
+    """The messages of ``rule`` (in a folder of their own: ``check`` uses tmp_path itself)."""
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
+    return [f.message for f in findings_for(root, {WSG: text}) if f.rule == rule]
+
+
+def test_a_full_team_from_two_region_states_is_quiet(check: Check) -> None:
+    # Azerbaijan for the CIS and Egypt for the Arab States: both are two-region states.
+    assert check({WSG: wsg_yaml(*team())}) == []
+
+
+def test_egypt_may_hold_the_africa_seat_and_azerbaijan_the_europe_seat(check: Check) -> None:
+    seats = team(
+        africa=seat("vice-chairman", "Ahmed Farouk", "EG", "africa"),
+        europe=seat("vice-chairman", "Rashad Aliyev", "AZ", "europe"),
+        cis=seat("vice-chairman", "Dilnoza Karimova", "UZ", "cis"),
+        arab_states=seat("vice-chairman", "Karim Bouzid", "DZ", "arab-states"),
+    )
+    assert check({WSG: wsg_yaml(*seats)}) == []
+
+
+# --- missing-chairman -------------------------------------------------------------
+
+
+def test_missing_chairman_points_at_the_end_of_the_last_term(check: Check) -> None:
+    seats = team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31"))
+    assert check({WSG: wsg_yaml(*seats)}) == [("missing-chairman", *at(seats, 0, "end: "))]
+
+
+def test_missing_chairman_without_any_chairman_points_at_management(check: Check) -> None:
+    seats = team()[1:]
+    management_line = FIRST_SEAT_LINE - 1
+    assert check({WSG: wsg_yaml(*seats)}) == [("missing-chairman", management_line, 1)]
+
+
+def test_missing_chairman_names_the_successor_not_yet_in_office(tmp_path: Path) -> None:
+    seats = team(chairman=seat("chairman", "Lars Berg", "SE", start="2026-07-01"))
+    seats.append(seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31"))
+    found = messages(tmp_path, wsg_yaml(*seats), "missing-chairman")
+    assert len(found) == 1
+    assert "2026-06-01" in found[0] and "Lars Berg only takes office on 2026-07-01" in found[0]
+
+
+def test_a_closed_group_is_judged_on_its_closing_day(check: Check) -> None:
+    closed_on = "2026-03-31"
+    seats = [
+        s.replace("{start: 2025-01-20}", f"{{start: 2025-01-20, end: {closed_on}}}") for s in team()
+    ]
+    assert check({WSG: wsg_yaml(*seats, extra=f"closed: {closed_on}")}) == []
+
+
+def test_a_closed_group_misses_a_chairman_who_left_before_its_closing_day(
+    tmp_path: Path,
+) -> None:
+    closed_on = "2026-03-31"
+    seats = [
+        s.replace("{start: 2025-01-20}", f"{{start: 2025-01-20, end: {closed_on}}}") for s in team()
+    ]
+    seats[0] = seats[0].replace(closed_on, "2026-03-30")
+    (message,) = messages(
+        tmp_path, wsg_yaml(*seats, extra=f"closed: {closed_on}"), "missing-chairman"
+    )
+    assert "on its closing day 2026-03-31" in message
+
+
+def test_a_group_without_regional_balance_needs_no_chairman(check: Check) -> None:
+    assert check({WSG: wsg_yaml(TEAM["europe"], balanced=False)}) == []
+
+
+# --- seat-vacant ------------------------------------------------------------------
+
+
+def test_seat_vacant_when_the_region_has_no_vice_chairman_today(check: Check) -> None:
+    seats = team(africa=seat("vice-chairman", "Grace Kamau", "KE", "africa", end="2026-03-31"))
+    africa = seats.index(next(s for s in seats if "Grace" in s))
+    assert check({WSG: wsg_yaml(*seats)}) == [("seat-vacant", *at(seats, africa, "end: "))]
+
+
+def test_seat_vacant_for_each_missing_region(tmp_path: Path) -> None:
+    seats = team(africa=None, arab_states=None)
+    found = messages(tmp_path, wsg_yaml(*seats), "seat-vacant")
+    assert len(found) == 2
+    assert "vice-chairman for africa" in found[0] and "vice-chairman for arab-states" in found[1]
+
+
+def test_a_vice_chairman_counts_for_the_region_declared_not_the_other(check: Check) -> None:
+    # Egypt declared for africa leaves the arab-states seat empty.
+    seats = team(africa=seat("vice-chairman", "Ahmed Farouk", "EG", "africa"), arab_states=None)
+    assert [rule for rule, *_ in check({WSG: wsg_yaml(*seats)})] == ["seat-vacant"]
+
+
+def test_a_mid_term_replacement_keeps_the_seat_filled(check: Check) -> None:
+    seats = team(africa=seat("vice-chairman", "Grace Kamau", "KE", "africa", end="2026-03-31"))
+    seats.append(seat("vice-chairman", "Aline Uwase", "RW", "africa", start="2026-04-01"))
+    assert check({WSG: wsg_yaml(*seats)}) == []
+
+
+# --- seat-overlap -----------------------------------------------------------------
+
+
+def test_two_chairmen_at_once_is_a_seat_overlap_of_the_chairman_seat(
+    check: Check, tmp_path: Path
+) -> None:
+    first = seat("chairman", "Fatou Ndiaye", "SN", start="2022-05-30", end="2025-06-30")
+    seats = [first, *team()]
+    assert check({WSG: wsg_yaml(*seats)}) == [("seat-overlap", *at(seats, 1, "start: "))]
+    (message,) = messages(tmp_path, wsg_yaml(*seats), "seat-overlap")
+    assert "seat of chairman" in message
+    assert "Fatou Ndiaye" in message and "Ingrid Haugen" in message
+    assert "overlap from 2025-01-20 to 2025-06-30" in message
+
+
+def test_two_vice_chairmen_for_one_region_overlap(check: Check) -> None:
+    seats = team()
+    seats.append(seat("vice-chairman", "Omar Mansour", "DZ", "arab-states", start="2026-01-01"))
+    assert check({WSG: wsg_yaml(*seats)}) == [("seat-overlap", *at(seats, 7, "start: "))]
+
+
+def test_egypt_for_africa_and_algeria_for_arab_states_do_not_overlap(check: Check) -> None:
+    seats = team(
+        africa=seat("vice-chairman", "Ahmed Farouk", "EG", "africa"),
+        arab_states=seat("vice-chairman", "Karim Bouzid", "DZ", "arab-states"),
+    )
+    assert check({WSG: wsg_yaml(*seats)}) == []
+
+
+def test_overlaps_in_past_terms_are_found(check: Check) -> None:
+    seats = team()
+    seats.append(
+        seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2022-05-30", "2025-01-19")
+    )
+    seats.append(seat("vice-chairman", "Maria Lopez", "MX", "americas", "2024-01-01", "2025-01-19"))
+    assert only(check({WSG: wsg_yaml(*seats)}), "seat-overlap") == [at(seats, 8, "start: ")]
+
+
+# --- seat-gap ---------------------------------------------------------------------
+
+
+def test_seat_gap_names_the_seat_and_the_empty_days(check: Check, tmp_path: Path) -> None:
+    seats = team(africa=seat("vice-chairman", "Grace Kamau", "KE", "africa", end="2026-03-31"))
+    seats.append(seat("vice-chairman", "Aline Uwase", "RW", "africa", start="2026-05-01"))
+    assert check({WSG: wsg_yaml(*seats)}) == [("seat-gap", *at(seats, 7, "start: "))]
+    (message,) = messages(tmp_path, wsg_yaml(*seats), "seat-gap")
+    assert "vice-chairman for africa" in message
+    assert "from 2026-04-01 to 2026-04-30" in message
+
+
+def test_a_gap_in_the_past_is_found_even_when_the_seat_is_filled_today(check: Check) -> None:
+    seats = team()
+    seats.append(seat("chairman", "Fatou Ndiaye", "SN", start="2022-05-30", end="2024-12-31"))
+    assert check({WSG: wsg_yaml(*seats)}) == [("seat-gap", *at(seats, 0, "start: "))]
+
+
+def test_no_gap_while_a_longer_earlier_term_still_covers(check: Check) -> None:
+    seats = team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31"))
+    seats.append(seat("chairman", "Lars Berg", "SE", start="2025-03-01", end="2025-06-30"))
+    seats.append(seat("chairman", "Fatou Ndiaye", "SN", start="2026-04-01"))
+    assert [rule for rule, *_ in check({WSG: wsg_yaml(*seats)})] == ["seat-overlap"]
+
+
+# --- region-missing ---------------------------------------------------------------
+
+
+def test_region_missing_for_a_vice_chairman_without_region(check: Check) -> None:
+    seats = team()
+    seats.append(seat("vice-chairman", "Omar Mansour", "DZ"))
+    assert check({WSG: wsg_yaml(*seats)}) == [("region-missing", *at(seats, 7))]
+
+
+def test_region_missing_suggests_both_regions_of_a_two_region_state(tmp_path: Path) -> None:
+    seats = [*team(), seat("vice-chairman", "Omar Mansour", "DZ")]
+    (message,) = messages(tmp_path, wsg_yaml(*seats), "region-missing")
+    assert "region: africa or arab-states" in message
+
+
+def test_a_bad_region_value_is_a_bad_value_not_a_missing_region(check: Check) -> None:
+    seats = [*team(), seat("vice-chairman", "Omar Mansour", "DZ", "maghreb")]
+    assert [rule for rule, *_ in check({WSG: wsg_yaml(*seats)})] == ["bad-value"]
+
+
+def test_region_is_optional_without_regional_balance(check: Check) -> None:
+    text = wsg_yaml(CHAIRMAN, seat("vice-chairman", "Omar Mansour", "DZ"), balanced=False)
+    assert check({WSG: text}) == []
+
+
+# --- region-mismatch --------------------------------------------------------------
+
+
+def test_egypt_cannot_represent_europe(check: Check, tmp_path: Path) -> None:
+    egypt = seat("vice-chairman", "Ahmed Farouk", "EG", "europe")
+    text = wsg_yaml(CHAIRMAN, egypt, balanced=False)
+    assert check({WSG: text}) == [("region-mismatch", *at([CHAIRMAN, egypt], 1, "region: "))]
+    (message,) = messages(tmp_path, text, "region-mismatch")
+    assert "africa or arab-states, not europe" in message
+
+
+def test_azerbaijan_represents_europe_or_cis_but_not_asia_pacific(check: Check) -> None:
+    seats = [
+        CHAIRMAN,
+        seat("vice-chairman", "Rashad Aliyev", "AZ", "europe"),
+        seat("vice-chairman", "Leyla Mammadova", "AZ", "cis", start="2020-01-01", end="2024-12-31"),
+        seat(
+            "vice-chairman",
+            "Elnur Hasanov",
+            "AZ",
+            "asia-pacific",
+            start="2015-01-01",
+            end="2019-12-31",
+        ),
+    ]
+    assert check({WSG: wsg_yaml(*seats, balanced=False)}) == [
+        ("region-mismatch", *at(seats, 3, "region: "))
+    ]
+
+
+def test_region_mismatch_of_a_non_member_state(tmp_path: Path) -> None:
+    text = wsg_yaml(seat("chairman", "Samir Haddad", "PS", "arab-states"), balanced=False)
+    (message,) = messages(tmp_path, text, "region-mismatch")
+    assert "not an ITU Member State and represents no region" in message
+
+
+EVENT = """\
+id: demo
+title: Workshop on AI
+kind: workshop
+status: proposed
+start: 2026-09-10
+end: 2026-09-11
+timezone: Europe/Zurich
+format: virtual
+organizers: [sg16]
+themes: [ai]
+programme_committee:
+  - {name: Ahmed Farouk, country: EG, region: arab-states}
+  - {name: Lars Berg, country: SE, region: cis}
+programme:
+  - date: 2026-09-10
+    sessions:
+      - start: "09:30"
+        end: "10:00"
+        title: Keynote
+        chairs:
+          - {name: Rashad Aliyev, country: AZ, region: africa}
+        speakers:
+          - {name: Amina Diallo, country: SN, region: arab-states}
+          - {name: Omar Mansour, country: DZ, region: africa}
+          - {name: Nobody Known, region: europe}
+"""
+
+
+def test_region_mismatch_of_speakers_chairs_and_committee_members(check: Check) -> None:
+    lines = EVENT.splitlines()
+
+    def where(name: str) -> tuple[int, int]:
+        index = next(i for i, line in enumerate(lines) if name in line)
+        return index + 1, lines[index].index("region: ") + len("region: ") + 1
+
+    found = check({"data/events/2026/demo.yaml": EVENT})
+    assert [f for f in found if f[0] != "speaker-country-missing"] == [
+        ("region-mismatch", *where("Lars Berg")),
+        ("region-mismatch", *where("Rashad Aliyev")),
+        ("region-mismatch", *where("Amina Diallo")),
+    ]
+
+
+# --- not-a-member-state -----------------------------------------------------------
+
+
+def test_a_chairman_from_palestine_is_not_from_a_member_state(check: Check) -> None:
+    seats = [seat("chairman", "Samir Haddad", "PS")]
+    found = check({WSG: wsg_yaml(*seats, balanced=False)})
+    assert found == [("not-a-member-state", *at(seats, 0, "country: "))]
+
+
+def test_a_code_that_is_not_iso_is_a_bad_country_only(check: Check) -> None:
+    seats = [seat("chairman", "Samir Haddad", "XX")]
+    assert [r for r, *_ in check({WSG: wsg_yaml(*seats, balanced=False)})] == ["bad-country"]
+
+
+# --- same-country -----------------------------------------------------------------
+
+
+def test_same_country_once_per_pair_with_the_shared_dates(check: Check, tmp_path: Path) -> None:
+    seats = [
+        seat("chairman", "Lars Berg", "SE", start="2025-01-20"),
+        seat("vice-chairman", "Eva Lind", "SE", start="2024-01-01", end="2025-06-30"),
+        seat("vice-chairman", "Olof Ek", "SE", start="2026-01-01"),
+    ]
+    text = wsg_yaml(*seats, balanced=False)
+    assert check({WSG: text}) == [
+        ("same-country", *at(seats, 1, "country: ")),
+        ("same-country", *at(seats, 2, "country: ")),
+    ]
+    first, second = messages(tmp_path, text, "same-country")
+    assert "Lars Berg" in first and "Eva Lind" in first
+    assert "from 2025-01-20 to 2025-06-30" in first
+    assert "Lars Berg" in second and "Olof Ek" in second and "from 2026-01-01" in second
+
+
+def test_successive_members_from_one_country_are_fine(check: Check) -> None:
+    seats = [
+        seat("vice-chairman", "Ingrid Haugen", "NO", start="2022-05-30", end="2025-01-19"),
+        seat("chairman", "Lars Nilsen", "NO", start="2025-01-20"),
+    ]
+    assert check({WSG: wsg_yaml(*seats, balanced=False)}) == []
+
+
+def test_one_person_moving_to_another_seat_is_not_a_pair(check: Check) -> None:
+    seats = [
+        seat("vice-chairman", "Ingrid Haugen", "NO", start="2022-05-30", end="2025-01-20"),
+        seat("chairman", "Ingrid Haugen", "NO", start="2025-01-20"),
+    ]
+    assert check({WSG: wsg_yaml(*seats, balanced=False)}) == []
+
+
+def test_two_egyptians_for_africa_and_arab_states_share_a_country(check: Check) -> None:
+    # Both seats are filled (Egypt can represent either region), but from one country.
+    seats = team(africa=seat("vice-chairman", "Mona Said", "EG", "africa"))
+    found = check({WSG: wsg_yaml(*seats)})
+    assert found == [("same-country", *at(seats, 6, "country: "))]
+
+
+def test_the_rules_use_the_date_they_are_given(tmp_path: Path) -> None:
+    seats = team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31"))
+    text = wsg_yaml(*seats)
+    before = findings_for(tmp_path / "a", {WSG: text}, today=date(2026, 3, 31))
+    after = findings_for(tmp_path / "b", {WSG: text}, today=date(2026, 4, 1))
+    assert [f.rule for f in before] == []
+    assert [f.rule for f in after] == ["missing-chairman"]

@@ -1,0 +1,274 @@
+"""Regional balance: who holds which management seat, and who took part from where.
+
+Pure functions over the model (no I/O), shared by the management rules, ``wsg balance``
+and the yearly summary. Two questions are answered:
+
+- ``seats_at(groups, on)``: the seats of every ``regional_balance`` group on a day: the
+  chairman and one vice-chairman per region of Resolution 53, with the holder (or a
+  vacancy) of each.
+- ``year_balance(events, year)``: for the events of a year, how speakers, chairs,
+  programme committee members, host countries and participants spread over the six
+  regions and the UN development categories, and the fellowships granted.
+
+How people are counted (``COUNTING`` says it in one paragraph for readers):
+
+- A person is identified by name and country. Within one event a person counts once per
+  role (speaking twice is one speaker); across events every appearance counts, so a year's
+  figures measure presence on the programme, not distinct people.
+- A state in two regions (Egypt: africa and arab-states; Azerbaijan: europe and cis) is
+  counted under the region the person declares (``region``, when it is one of the
+  country's regions), otherwise under each of its regions. The total counts each person
+  once, so the region columns can add up to more than the total.
+- A country that is ISO 3166-1 but not an ITU Member State (PS, territories) is counted
+  under ``not-a-member-state``; a person without a country under ``unknown``. Neither
+  belongs to a UN category.
+- Hosts are the venue country of each event (a virtual event has none); participants are
+  the people counted in ``participation.by_country``.
+- UN categories (ldc, sids, lldc, eit, developing) are those of each event's start date;
+  the developing share is developing / total, unknown and non-members included.
+- Events counted: those starting in the year, except cancelled and postponed ones
+  (planned events count with their planned programme).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from wsg.countries import REGIONS, load_reference
+from wsg.model import Event, Group, Person, Seat
+
+CHAIRMAN = "chairman"
+VICE_CHAIRMAN = "vice-chairman"
+SEATS: tuple[str, ...] = (CHAIRMAN, *REGIONS)
+"""The seats of a regional_balance team: the chairman, then one vice-chairman per region."""
+
+NOT_MEMBER = "not-a-member-state"
+UNKNOWN = "unknown"
+COLUMNS: tuple[str, ...] = (*REGIONS, NOT_MEMBER, UNKNOWN)
+CATEGORIES: tuple[str, ...] = ("ldc", "sids", "lldc", "eit", "developing")
+ROLES: tuple[str, ...] = ("speakers", "chairs", "programme_committee", "hosts", "participants")
+NOT_COUNTED = ("cancelled", "postponed")
+
+COUNTING = (
+    "A person counts once per event in each role (by name and country) and once for every "
+    "event they take part in. A state in two regions (e.g. Egypt: africa and arab-states) "
+    "counts under the region the person declares, otherwise under each of its regions; "
+    "hosts and participants declare none. The total counts each person once, so the region "
+    "columns can add up to more than the total. An ISO country that is not an ITU Member "
+    "State counts as not a Member State, a person without country as unknown. UN categories "
+    "are those of each event's start date; the developing share is developing / total. "
+    "Cancelled and postponed events are not counted."
+)
+
+
+# --- management seats ---------------------------------------------------------------
+
+
+def seat_of(seat: Seat) -> str | None:
+    """The seat a management entry holds: ``chairman`` or a region id; None if unplaced.
+
+    A vice-chairman without a valid ``region`` holds no regional seat.
+    """
+    if seat.role == CHAIRMAN:
+        return CHAIRMAN
+    if seat.role == VICE_CHAIRMAN and seat.region in REGIONS:
+        return seat.region
+    return None
+
+
+def seat_label(seat_id: str) -> str:
+    """``chairman`` or ``vice-chairman for <region>``, as messages and tables name a seat."""
+    return seat_id if seat_id == CHAIRMAN else f"{VICE_CHAIRMAN} for {seat_id}"
+
+
+def term_of(seat: Seat) -> tuple[date, date | None] | None:
+    """First and last day in office (last None: still in office); None if no valid start."""
+    term = seat.term
+    if term is None or term.start is None:
+        return None
+    if term.end is not None and term.end < term.start:
+        return None  # date-order reports it; such a term covers no day
+    return term.start, term.end
+
+
+def evaluation_day(group: Group, today: date) -> date:
+    """The day the seats are judged on: today, or the closing day of a group closed before."""
+    if group.closed is not None and group.closed < today:
+        return group.closed
+    return today
+
+
+@dataclass(frozen=True)
+class SeatRow:
+    """One seat on a day: its holder, or a vacancy (``holder`` None)."""
+
+    role: str  # chairman or vice-chairman
+    region: str | None  # a vice-chairman's seat; the region a chairman declares, if any
+    holder: str | None = None
+    country: str | None = None
+    term_start: date | None = None
+    term_end: date | None = None  # None: no end set
+
+    @property
+    def vacant(self) -> bool:
+        return self.holder is None
+
+
+@dataclass(frozen=True)
+class GroupSeats:
+    """A regional_balance group's team on a day: the ``SEATS`` in order, then any
+    vice-chairman without region."""
+
+    group: str
+    name: str
+    on: date
+    rows: tuple[SeatRow, ...]
+
+    @property
+    def vacancies(self) -> int:
+        return sum(1 for row in self.rows if row.vacant)
+
+
+def _row(seat: Seat) -> SeatRow:
+    term = term_of(seat)
+    return SeatRow(
+        role=seat.role or VICE_CHAIRMAN,
+        region=seat.region,
+        holder=seat.name or "(no name)",
+        country=seat.country,
+        term_start=term[0] if term else None,
+        term_end=term[1] if term else None,
+    )
+
+
+def seats_at(groups: Iterable[Group], on: date) -> list[GroupSeats]:
+    """The seats of every regional_balance group in existence on ``on``, by group id.
+
+    A seat held by two people at once (a seat-overlap) has a row for each; a vice-chairman
+    without region is listed last as ``vice-chairman``. Groups closed before ``on`` or
+    established after it are left out.
+    """
+    result = []
+    for group in sorted(groups, key=lambda g: g.id or ""):
+        if not group.regional_balance or group.id is None:
+            continue
+        if group.closed is not None and group.closed < on:
+            continue
+        established = group.established.date if group.established else None
+        if established is not None and on < established:
+            continue
+        in_office = [seat for seat in group.management if seat.holds_on(on)]
+        rows: list[SeatRow] = []
+        for seat_id in SEATS:
+            holders = [seat for seat in in_office if seat_of(seat) == seat_id]
+            rows.extend(_row(seat) for seat in holders)
+            if not holders:
+                chairman = seat_id == CHAIRMAN
+                rows.append(
+                    SeatRow(CHAIRMAN, None) if chairman else SeatRow(VICE_CHAIRMAN, seat_id)
+                )
+        unplaced = [s for s in in_office if s.role == VICE_CHAIRMAN and seat_of(s) is None]
+        rows.extend(_row(seat) for seat in unplaced)
+        result.append(GroupSeats(group.id, group.name or group.id, on, tuple(rows)))
+    return result
+
+
+# --- distributions ------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """How many people (or events, for hosts) fall in each region and UN category."""
+
+    total: int = 0
+    regions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COLUMNS, 0))
+    categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+
+    @property
+    def developing_percent(self) -> float | None:
+        """The developing-country share of the total in percent, one decimal; None if empty."""
+        if self.total == 0:
+            return None
+        return round(100 * self.categories["developing"] / self.total, 1)
+
+    def add(
+        self, country: str | None, on: date, declared: str | None = None, count: int = 1
+    ) -> None:
+        """Count ``count`` people from ``country`` (as of ``on``) who declare ``declared``."""
+        self.total += count
+        if country is None:
+            self.regions[UNKNOWN] += count
+            return
+        state = load_reference().member(country)
+        if state is None:
+            self.regions[NOT_MEMBER] += count
+            return
+        regions = (declared,) if declared in state.regions else state.regions
+        for region in regions:
+            self.regions[region] += count
+        for category, applies in state.categories(on).items():
+            if applies:
+                self.categories[category] += count
+
+
+@dataclass
+class YearBalance:
+    """The distributions of one year's events, by role (``ROLES`` order)."""
+
+    year: int
+    events: list[str] = field(default_factory=list)  # ids of the events counted
+    tallies: dict[str, Tally] = field(default_factory=lambda: {role: Tally() for role in ROLES})
+    fellowships_offered: int = 0  # events that offered fellowships
+    fellowships_granted: int = 0
+
+
+def _distinct(people: Iterable[Person]) -> list[Person]:
+    """Each person once, first appearance kept: identity is name and country."""
+    seen: set[tuple[str, str | None]] = set()
+    result = []
+    for person in people:
+        key = ((person.name or "").strip(), person.country)
+        if key not in seen:
+            seen.add(key)
+            result.append(person)
+    return result
+
+
+def counted_events(events: Iterable[Event], year: int) -> list[Event]:
+    """The events of ``year`` that count, by start date then id."""
+    chosen = [
+        event
+        for event in events
+        if event.start is not None and event.start.year == year and event.status not in NOT_COUNTED
+    ]
+    return sorted(chosen, key=lambda e: (e.start or date.min, e.id or ""))
+
+
+def year_balance(events: Iterable[Event], year: int) -> YearBalance:
+    """Distributions over regions and UN categories of the events of ``year`` (see module doc)."""
+    result = YearBalance(year)
+    tallies = result.tallies
+    for event in counted_events(events, year):
+        on = event.start
+        assert on is not None
+        result.events.append(event.id or "")
+        people = {
+            "speakers": event.speakers(),
+            "chairs": event.chairs(),
+            "programme_committee": event.programme_committee,
+        }
+        for role, persons in people.items():
+            for person in _distinct(persons):
+                tallies[role].add(person.country, on, person.region)
+        if event.venue is not None:
+            tallies["hosts"].add(event.venue.country, on)
+        if event.participation is not None:
+            for country, count in sorted(event.participation.by_country.items()):
+                tallies["participants"].add(country, on, count=count)
+        if event.fellowships is not None:
+            if event.fellowships.offered:
+                result.fellowships_offered += 1
+            result.fellowships_granted += event.fellowships.granted or 0
+    return result
