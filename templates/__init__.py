@@ -1,0 +1,1 @@
+"""The default templates of ``wsg render``; a ``--templates`` folder overrides them by name."""

@@ -1,0 +1,135 @@
+"""``wsg render agenda|summary|site``: the dataset as agendas, the yearly report and the site.
+
+Rendering reads what loaded, even from a dataset with errors (``wsg validate``
+judges those); a missing value renders as "to be confirmed", never as a crash.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from markupsafe import Markup
+
+from wsg import dataset as datasets
+from wsg.errors import WsgError
+from wsg.kinds import did_you_mean
+from wsg.safewrite import replace_tree, write_bytes
+
+AGENDA_FORMATS = ("md", "html", "ics", "json")
+SUMMARY_FORMATS = ("md", "html")
+
+
+def agenda(
+    event_id: str,
+    data_dir: Path,
+    today: date,
+    output_format: str,
+    output: Path | None,
+    templates: Path | None,
+    out: TextIO,
+) -> int:
+    from wsg.render import agenda as agendas
+    from wsg.render import ics, schedule
+    from wsg.render.environment import Templates
+    from wsg.render.page import Page, footer
+
+    _check_format(output_format, AGENDA_FORMATS)
+    renderer = Templates(templates)
+    dataset = datasets.load(data_dir, today)
+    event = dataset.event(event_id)
+    if event is None:
+        known = sorted(e.id for e in dataset.events if e.id)
+        raise WsgError(f"no event is called {event_id!r}{did_you_mean(event_id, known)}")
+    view = agendas.build(event)
+    content: str | bytes
+    if output_format == "md":
+        content = renderer.render("agenda.md", view=view)
+    elif output_format == "html":
+        page = Page(
+            title=view.title,
+            footer=footer(data_dir, today),
+            css=Markup(renderer.source("style.css")),
+        )
+        content = renderer.render("agenda.html", view=view, page=page)
+    elif output_format == "ics":
+        content = ics.agenda_calendar(view)
+    else:
+        content = schedule.dumps(schedule.schedule(view))
+    return _emit(content, output, out)
+
+
+def summary(
+    year: int | None,
+    data_dir: Path,
+    today: date,
+    output_format: str,
+    output: Path | None,
+    templates: Path | None,
+    out: TextIO,
+) -> int:
+    from wsg.render import summary as summaries
+    from wsg.render.environment import Templates
+    from wsg.render.page import Page, footer
+
+    _check_format(output_format, SUMMARY_FORMATS)
+    renderer = Templates(templates)
+    dataset = datasets.load(data_dir, today)
+    report = summaries.build(dataset, year if year is not None else today.year)
+    context = {
+        "s": report,
+        "statuses": summaries.STATUSES,
+        "region_names": summaries.REGION_NAMES,
+    }
+    if output_format == "md":
+        content = renderer.render("summary.md", **context)
+    else:
+        page = Page(
+            title=f"Workshops and seminars in {report.year}",
+            footer=footer(data_dir, today),
+            css=Markup(renderer.source("style.css")),
+        )
+        content = renderer.render(
+            "summary.html",
+            page=page,
+            charts=summaries.charts(report),
+            other_years=[],
+            **context,
+        )
+    return _emit(content, output, out)
+
+
+def site(
+    out_dir: Path,
+    data_dir: Path,
+    today: date,
+    templates: Path | None,
+    progress_stream: TextIO | None,
+) -> int:
+    from wsg.render import site as sites
+    from wsg.render.environment import Templates
+    from wsg.render.page import footer
+
+    renderer = Templates(templates)
+    dataset = datasets.load(data_dir, today)
+    lines = footer(data_dir, today)
+    if out_dir.resolve() in (data_dir.resolve(), *data_dir.resolve().parents):
+        raise WsgError(f"--out {out_dir} would replace the dataset; choose another folder")
+    with replace_tree(out_dir) as building:
+        sites.build(dataset, renderer, building, lines, progress_stream)
+    return 0
+
+
+def _check_format(output_format: str, formats: tuple[str, ...]) -> None:
+    if output_format not in formats:
+        raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(formats)}")
+
+
+def _emit(content: str | bytes, output: Path | None, out: TextIO) -> int:
+    if output is not None:
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        write_bytes(output, data, overwrite=True)
+        return 0
+    out.write(content.decode("utf-8") if isinstance(content, bytes) else content)
+    return 0

@@ -1,0 +1,269 @@
+"""One event's programme as display-ready values, shared by every agenda format.
+
+The md and html templates, the ics and the schedule.json all read this one
+view, so they cannot disagree on a session's instant, room or people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from wsg.countries import load_reference
+from wsg.model import Event, Person, Session
+from wsg.render import times
+from wsg.render.text import date_range, long_date, safe_url, slug
+from wsg.render.times import DASH
+
+BREAK = "break"
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    affiliation: str | None
+    country: str | None
+    country_name: str | None
+    presentation: str | None  # a safe http(s) URL or None
+
+    @property
+    def details(self) -> str:
+        """``Fraunhofer HHI, Germany``: what follows the name."""
+        country = self.country_name
+        if country and self.affiliation and self.affiliation.endswith(country):
+            country = None  # "NTRA, Egypt" already names it
+        return ", ".join(part for part in (self.affiliation, country) if part)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    number: int  # 1-based over the whole event, in programme order
+    day: date
+    index: int  # 0-based position within its day, in the file's order
+    title: str
+    kind: str
+    room: str | None
+    start: datetime | None
+    end: datetime | None
+    chairs: tuple[PersonView, ...]
+    speakers: tuple[PersonView, ...]
+    uid: str
+
+    @property
+    def when(self) -> str:
+        return times.range_label(self.start, self.end)
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind == BREAK
+
+    @property
+    def start_utc(self) -> str:
+        return times.utc_text(self.start) if self.start else ""
+
+    @property
+    def end_utc(self) -> str:
+        return times.utc_text(self.end) if self.end else ""
+
+    @property
+    def offset_minutes(self) -> int:
+        """The event zone's offset from UTC at the start, in minutes (for the viewer script)."""
+        delta = self.start.utcoffset() if self.start else None
+        return int(delta.total_seconds()) // 60 if delta else 0
+
+    @property
+    def clock(self) -> str:
+        return times.clock(self.start) if self.start else "—"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Sessions whose times overlap: parallel rooms, shown side by side."""
+
+    sessions: tuple[SessionView, ...]
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.sessions) > 1
+
+    @property
+    def first(self) -> SessionView:
+        return self.sessions[0]
+
+    @property
+    def clock_range(self) -> str:
+        start = self.first.start
+        ends = [s.end for s in self.sessions if s.end is not None]
+        if start is None:
+            return "time to be confirmed"
+        return f"{times.clock(start)}{DASH}{times.clock(max(ends))}" if ends else times.clock(start)
+
+
+@dataclass(frozen=True)
+class DayView:
+    date: date
+    heading: str
+    slots: tuple[Slot, ...]
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    event: Event
+    event_id: str
+    title: str
+    dates: str
+    zone: tzinfo
+    zone_name: str
+    zone_known: bool
+    zone_summary: str  # e.g. "Europe/Zurich, CET (UTC+01:00)"
+    clock_changes: tuple[str, ...]
+    place: str
+    rooms: tuple[str, ...]
+    days: tuple[DayView, ...]
+    sessions: tuple[SessionView, ...] = field(repr=False)
+
+
+def country_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    return load_reference().name(code) or code
+
+
+def person_view(person: Person) -> PersonView:
+    return PersonView(
+        name=person.name or "(name missing)",
+        affiliation=person.affiliation,
+        country=person.country,
+        country_name=country_name(person.country),
+        presentation=safe_url(person.presentation),
+    )
+
+
+def place(event: Event) -> str:
+    """``ITU headquarters, Geneva, Switzerland``; ``Online`` for a virtual event."""
+    if event.format == "virtual" and event.venue is None:
+        return "Online"
+    venue = event.venue
+    if venue is None:
+        return "venue to be confirmed"
+    parts = [venue.place, venue.city, country_name(venue.country)]
+    text = ", ".join(p for p in parts if p)
+    if event.format == "hybrid":
+        text += " and online"
+    return text or "venue to be confirmed"
+
+
+def event_zone(event: Event) -> tuple[tzinfo, bool]:
+    """The event's zone; UTC (and False) when the file's zone is missing or not IANA."""
+    found = times.zone(event.timezone)
+    return (found, True) if found is not None else (UTC, False)
+
+
+def shared_room(event: Event, rooms: tuple[str, ...]) -> str:
+    """The name of the one room that sessions without a room share (FORMAT.md)."""
+    if rooms:
+        return "All rooms"
+    return "Online" if event.format == "virtual" else "Main room"
+
+
+def session_uid(event_id: str, day: date, index: int, session: Session) -> str:
+    """Stable across renders: event, day, start, room and position within the day."""
+    start = (session.start or "tbc").replace(":", "")
+    room = slug(session.room) if session.room else "all"
+    return f"{event_id}-{day:%Y%m%d}T{start}-{room}-{index}@wsg"
+
+
+def build(event: Event) -> AgendaView:
+    where, known = event_zone(event)
+    event_id = event.id or "event"
+    sessions: list[SessionView] = []
+    days: list[DayView] = []
+    number = 0
+    programme = [(d.date, d) for d in event.programme if d.date is not None]
+    for when, day in sorted(programme, key=lambda pair: pair[0]):
+        views: list[SessionView] = []
+        for index, session in enumerate(day.sessions):
+            number += 1
+            start = times.local(when, session.start, where)
+            end = times.local(when, session.end, where)
+            if start is not None and end is not None and end < start:
+                end = None  # session-order is the validator's finding; never a negative span
+            views.append(
+                SessionView(
+                    number=number,
+                    day=when,
+                    index=index,
+                    title=session.title or "(untitled session)",
+                    kind=session.kind or "talk",
+                    room=session.room,
+                    start=start,
+                    end=end,
+                    chairs=tuple(person_view(p) for p in session.chairs),
+                    speakers=tuple(person_view(p) for p in session.speakers),
+                    uid=session_uid(event_id, when, index, session),
+                )
+            )
+        sessions.extend(views)
+        days.append(DayView(date=when, heading=long_date(when), slots=_slots(views)))
+    rooms = tuple(dict.fromkeys(s.room for s in sessions if s.room))
+    return AgendaView(
+        event=event,
+        event_id=event_id,
+        title=event.title or event_id,
+        dates=date_range(event.start, event.end),
+        zone=where,
+        zone_name=event.timezone or "",
+        zone_known=known,
+        zone_summary=_zone_summary(event, where, known),
+        clock_changes=_clock_changes(event, where) if known else (),
+        place=place(event),
+        rooms=rooms,
+        days=tuple(days),
+        sessions=tuple(sessions),
+    )
+
+
+def _slots(sessions: list[SessionView]) -> tuple[Slot, ...]:
+    """Group sessions whose times overlap; untimed sessions stand alone at the end."""
+    timed = sorted(
+        (s for s in sessions if s.start is not None),
+        key=lambda s: (s.start, s.index),
+    )
+    slots: list[list[SessionView]] = []
+    group_end: datetime | None = None
+    for session in timed:
+        assert session.start is not None
+        session_end = session.end or session.start
+        if slots and group_end is not None and session.start < group_end:
+            slots[-1].append(session)
+            group_end = max(group_end, session_end)
+        else:
+            slots.append([session])
+            group_end = session_end
+    slots.extend([s] for s in sessions if s.start is None)
+    return tuple(Slot(tuple(group)) for group in slots)
+
+
+def _zone_summary(event: Event, where: tzinfo, known: bool) -> str:
+    if not known:
+        return "time zone unknown (missing, or not an IANA zone name); times are shown as UTC"
+    if event.start is None:
+        return event.timezone or ""
+    noon = datetime.combine(event.start, time(12), tzinfo=where)
+    return f"{event.timezone}, {times.zone_label(noon)}"
+
+
+def _clock_changes(event: Event, where: tzinfo) -> tuple[str, ...]:
+    """A sentence for each daylight-saving change between the event's first and last day."""
+    if event.start is None:
+        return ()
+    last = event.end if event.end is not None and event.end >= event.start else event.start
+    notes = []
+    for before, after in times.transitions(event.start, last, where):
+        wall = (before.replace(tzinfo=None) + timedelta(minutes=1)).strftime("%H:%M")
+        notes.append(
+            f"On {long_date(after.date())} the clocks change from {wall} "
+            f"{times.zone_label(before)} to {times.label(after)}: "
+            f"times before are in {times.zone_label(before)}, after in {times.zone_label(after)}."
+        )
+    return tuple(notes)

@@ -1,0 +1,112 @@
+"""The Jinja2 environments: a user's folder first, then the templates shipped in the package.
+
+HTML (and SVG) templates autoescape every value; Markdown templates escape every
+value for Markdown through ``finalize`` (avoid ``~`` and ``join`` on values there:
+they would HTML-escape). Both use ``StrictUndefined`` so a typo
+in a template fails loudly, and data values are only ever *values*: nothing
+from the dataset is compiled as a template.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+)
+from markupsafe import Markup
+
+from wsg.errors import WsgError
+from wsg.render import text, times
+
+MARKDOWN_SUFFIXES = (".md",)
+
+
+def default_templates() -> Path:
+    """The folder of the shipped templates (a real folder: the package is not zipped)."""
+    return Path(str(files("wsg.templates")))
+
+
+class Templates:
+    """Render a template by name with the environment its suffix calls for."""
+
+    def __init__(self, user_dir: Path | None = None) -> None:
+        if user_dir is not None and not user_dir.is_dir():
+            raise WsgError(f"--templates {user_dir}: not a folder")
+        loaders: list[BaseLoader] = []
+        if user_dir is not None:
+            loaders.append(FileSystemLoader(str(user_dir)))
+        loaders.append(FileSystemLoader(str(default_templates())))
+        self.loader = ChoiceLoader(loaders)
+        self.html = _environment(self.loader, finalize=_blank_none)
+        # Autoescape is on here too, but ``finalize`` escapes for Markdown first and returns
+        # Markup, so HTML escaping never touches Markdown output and macro results stay as is.
+        self.markdown = _environment(self.loader, finalize=_markdown_value)
+
+    def render(self, name: str, **context: Any) -> str:
+        environment = self.markdown if name.endswith(MARKDOWN_SUFFIXES) else self.html
+        try:
+            return environment.get_template(name).render(**context)
+        except TemplateNotFound as error:
+            raise WsgError(f"template {error.name!r} not found") from None
+        except TemplateError as error:
+            line = getattr(error, "lineno", None)
+            where = f" ({getattr(error, 'filename', None) or name}:{line})" if line else ""
+            raise WsgError(f"template {name}: {error.message}{where}") from None
+
+    def source(self, name: str) -> str:
+        """A template's text as is, for files copied verbatim (the stylesheet)."""
+        try:
+            source, _, _ = self.loader.get_source(self.html, name)
+        except TemplateNotFound:
+            raise WsgError(f"template {name!r} not found") from None
+        return source
+
+
+def _environment(loader: BaseLoader, *, finalize: Any) -> Environment:
+    environment = Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    environment.filters.update(
+        {
+            "md": text.md,
+            "md_link": text.md_link,
+            "safe_url": text.safe_url,
+            "long_date": text.long_date,
+            "short_date": text.short_date,
+            "date_range": text.date_range,
+            "number": text.number,
+            "time_label": times.label,
+            "zone_label": times.zone_label,
+            "utc": times.utc_text,
+            "iso_local": times.iso_local,
+        }
+    )
+    return environment
+
+
+def _blank_none(value: Any) -> Any:
+    """A missing value prints as nothing, never as "None"."""
+    return "" if value is None else value
+
+
+def _markdown_value(value: Any) -> Any:
+    """Every ``{{ value }}`` in a Markdown template is escaped unless already Markup."""
+    if value is None:
+        return ""
+    return value if isinstance(value, Markup) else text.md(value)

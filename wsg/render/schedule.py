@@ -1,0 +1,185 @@
+"""The frab / c3voc ``schedule.json`` that conference apps (Giggity, ConfClerk) read.
+
+The schema's traps, each handled here: the acronym allows no hyphen except in a
+``-2YYY-name`` suffix; events allow no keys beyond the schema's; a person must
+match exactly one of the frab and pretalx shapes (we write the pretalx shape:
+``name`` without ``public_name``/``id``); the schedule itself may not carry
+``rooms``. GUIDs are uuid5 of stable names, so two renders are identical.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import uuid
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from wsg import __version__
+from wsg.render import times
+from wsg.render.agenda import AgendaView, PersonView, SessionView, shared_room
+from wsg.render.ics import dtstamp
+from wsg.render.text import safe_url, slug
+
+SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
+_ACRONYM = re.compile(r"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$")
+_ZONE_NAME = re.compile(r"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$")
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/itu-t/wsg")
+
+
+def guid(*parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def acronym(event_id: str) -> str:
+    """``2026-03-ai-watermarking`` → ``2026_03_ai_watermarking`` (the schema's pattern)."""
+    text = re.sub(r"[^a-z0-9_]+", "_", event_id.lower()).strip("_") or "event"
+    if len(text) < 4:
+        text = f"{text}_wsg"
+    assert _ACRONYM.match(text), text
+    return text
+
+
+def schedule(view: AgendaView) -> dict[str, Any]:
+    event = view.event
+    short = acronym(view.event_id)
+    shared = shared_room(event, view.rooms)
+    rooms = [*view.rooms, *([shared] if any(s.room is None for s in view.sessions) else [])]
+    conference: dict[str, Any] = {
+        "acronym": short,
+        "title": view.title,
+        "start": _iso(event.start or _first_day(view)),
+        "end": _iso(event.end or event.start or _last_day(view)),
+        "daysCount": 0,
+        "timeslot_duration": _timeslot(view.sessions),
+    }
+    if view.zone_known and _ZONE_NAME.match(view.zone_name):
+        conference["time_zone_name"] = view.zone_name
+    url = safe_url(event.announcement.url) if event.announcement else None
+    if url:
+        conference["url"] = url
+    conference["rooms"] = [
+        {"name": room, "slug": slug(room), "guid": guid(view.event_id, "room", room)}
+        for room in rooms
+    ]
+    days = [_day(view, index, day, rooms, shared, url) for index, day in enumerate(_days(view))]
+    conference["daysCount"] = len(days)
+    conference["days"] = days
+    return {
+        "$schema": SCHEMA_URL,
+        "generator": {"name": "wsg", "version": __version__},
+        "schedule": {"version": dtstamp(event).date().isoformat(), "conference": conference},
+    }
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else "1970-01-01"
+
+
+def _first_day(view: AgendaView) -> date | None:
+    return view.days[0].date if view.days else None
+
+
+def _last_day(view: AgendaView) -> date | None:
+    return view.days[-1].date if view.days else None
+
+
+def _days(view: AgendaView) -> list[date]:
+    """Every day from start to end, plus any programme day outside them."""
+    found = {d.date for d in view.days}
+    start, end = view.event.start, view.event.end
+    if start is not None and end is not None and start <= end and (end - start).days < 366:
+        found.update(start + timedelta(days=n) for n in range((end - start).days + 1))
+    elif start is not None:
+        found.add(start)
+    return sorted(found)
+
+
+def _day(
+    view: AgendaView,
+    index: int,
+    day: date,
+    rooms: list[str],
+    shared: str,
+    url: str | None,
+) -> dict[str, Any]:
+    sessions = [s for s in view.sessions if s.day == day and s.start is not None]
+    by_room: dict[str, list[dict[str, Any]]] = {room: [] for room in rooms}
+    for session in sorted(sessions, key=lambda s: (s.start, s.number)):
+        room = session.room or shared
+        by_room[room].append(_event(view, session, room, url))
+    starts = [s.start for s in sessions if s.start is not None]
+    ends = [s.end or s.start for s in sessions if s.start is not None]
+    first = min(starts) if starts else datetime.combine(day, time(0), tzinfo=view.zone)
+    last = max(e for e in ends if e is not None) if ends else first.replace(hour=23, minute=59)
+    return {
+        "index": index,
+        "date": day.isoformat(),
+        "day_start": times.iso_local(first),
+        "day_end": times.iso_local(last),
+        "rooms": by_room,
+    }
+
+
+def _event(view: AgendaView, session: SessionView, room: str, url: str | None) -> dict[str, Any]:
+    assert session.start is not None
+    identity = guid(view.event_id, "session", session.uid)
+    minutes = (
+        int((session.end - session.start).total_seconds()) // 60 if session.end is not None else 0
+    )
+    return {
+        "guid": identity,
+        "id": session.number,
+        "date": times.iso_local(session.start),
+        "start": times.clock(session.start),
+        "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
+        "room": room,
+        "slug": _slug(view.event_id, session),
+        "url": url or f"urn:uuid:{identity}",
+        "title": session.title,
+        "subtitle": None,
+        "track": None,
+        "type": session.kind,
+        "language": (view.event.languages or ["en"])[0],
+        "abstract": None,
+        "description": _description(session) or None,
+        "persons": [_person(p) for p in session.speakers],
+        "links": [
+            {"type": "slides", "url": p.presentation, "title": f"Slides: {p.name}"}
+            for p in session.speakers
+            if p.presentation
+        ],
+    }
+
+
+def _slug(event_id: str, session: SessionView) -> str:
+    """``2026-03-ai-watermarking-1-opening-remarks``, at most 120 characters."""
+    return f"{slug(event_id)}-{session.number}-{slug(session.title)}"[:120].rstrip("-")
+
+
+def _person(person: PersonView) -> dict[str, Any]:
+    document: dict[str, Any] = {"name": person.name, "guid": guid("person", person.name)}
+    if person.details:
+        document["biography"] = person.details
+    return document
+
+
+def _description(session: SessionView) -> str:
+    chairs = "; ".join(f"{p.name} ({p.details})" if p.details else p.name for p in session.chairs)
+    return f"Chair: {chairs}" if chairs else ""
+
+
+def _timeslot(sessions: tuple[SessionView, ...]) -> str:
+    """The largest step (at most an hour, at least 5 minutes) that every start and end falls on."""
+    step = 60
+    for session in sessions:
+        for moment in (session.start, session.end):
+            if moment is not None:
+                step = math.gcd(step, moment.minute)
+    step = max(step, 5)
+    return f"00:{step:02d}" if step < 60 else "01:00"

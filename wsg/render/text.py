@@ -1,0 +1,134 @@
+"""Small text helpers shared by every output: safe links, Markdown escaping, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from wsg.render.times import DASH
+
+# Characters that can start markup anywhere in a line (CommonMark and GitHub's tables,
+# strikethrough and autolinks); every other punctuation is harmless mid-line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+# What can start a block when a value opens a line: heading, quote, list item, rule.
+_LINE_START = re.compile(r"^(#|>|[-+*=](?=[-+*=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+_SLUG = re.compile(r"[^a-z0-9]+")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# Fixed English names: strftime's %A and %B follow the process locale.
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link with a host, else None: never linked.
+
+    The validator already rejects ``javascript:`` and relative URLs; the
+    renderer refuses them again so that invalid data can never become a link.
+    """
+    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def md(value: object) -> Markup:
+    """Markdown-escape a data value so that it reads as the same text, never as markup.
+
+    Backslash escapes work for every ASCII punctuation character in CommonMark,
+    so ``<script>`` stays text and ``[x](javascript:…)`` never becomes a link.
+    Newlines become spaces: a value never starts a new block.
+    """
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(_LINE_START.sub(_escape_block_start, text))
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    marker = match[1]
+    if marker[0].isdigit():
+        return marker + "\\"  # "1." -> "1\.": the backslash goes before the punctuation
+    return "\\" + marker
+
+
+def md_link(text: object, url: str | None) -> Markup:
+    """``[text](url)`` for a safe URL; the escaped text alone otherwise."""
+    target = safe_url(url)
+    if target is None:
+        return md(text)
+    if "<" in target or ">" in target:
+        return md(text)
+    return Markup(f"[{md(text)}](<{target}>)")
+
+
+def is_id(text: str) -> bool:
+    """A valid record id (FORMAT.md's slug): only such ids become file names and links."""
+    return _ID.match(text) is not None
+
+
+def slug(text: str) -> str:
+    return _SLUG.sub("-", text.lower()).strip("-") or "x"
+
+
+def long_date(day: date | None) -> str:
+    """``Tuesday 10 March 2026``."""
+    return f"{_DAYS[day.weekday()]} {short_date(day)}" if day else "date to be confirmed"
+
+
+def short_date(day: date | None) -> str:
+    """``10 March 2026``."""
+    return f"{day.day} {month(day)} {day.year}" if day else "date to be confirmed"
+
+
+def month(day: date) -> str:
+    return _MONTHS[day.month - 1]
+
+
+def date_range(start: date | None, end: date | None) -> str:
+    """``10-11 March 2026``, ``30 March - 2 April 2026``, ``30 December 2026 - 2 January 2027``."""
+    if start is None:
+        return "dates to be confirmed"
+    if end is None or end == start:
+        return short_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{DASH}{end.day} {month(end)} {end.year}"
+    if start.year == end.year:
+        return f"{start.day} {month(start)} {DASH} {short_date(end)}"
+    return f"{short_date(start)} {DASH} {short_date(end)}"
+
+
+def number(value: float | int | None) -> str:
+    """``1,234``; ``21,000.5``; an em dash for a missing value."""
+    if value is None:
+        return "—"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    return f"{int(value):,}"
+
+
+def percent(part: float, whole: float) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "—"
