@@ -34,10 +34,11 @@ class Summary:
     errors: int
     warnings: int
     infos: int
+    checked: tuple[str, ...] = ()  # the files checked, for reports with one entry a file
 
     @classmethod
-    def of(cls, files: int, findings: list[Finding]) -> Summary:
+    def of(cls, files: int, findings: list[Finding], checked: tuple[str, ...] = ()) -> Summary:
         counts = {severity: 0 for severity in SEVERITIES}
         for finding in findings:
             counts[finding.severity] += 1
-        return cls(files, counts["error"], counts["warning"], counts["info"])
+        return cls(files, counts["error"], counts["warning"], counts["info"], checked)

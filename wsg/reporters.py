@@ -76,8 +76,132 @@ class GithubReporter:
             )
 
 
-REPORTERS: dict[str, type[TextReporter] | type[JsonReporter] | type[GithubReporter]] = {
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+
+class SarifReporter:
+    """SARIF 2.1.0 for code scanning: one run, every rule described, stable output.
+
+    Locations are relative to the repository root (``%SRCROOT%``); columns count
+    characters (``unicodeCodePoints``), as every report of wsg does.
+    """
+
+    def __init__(self, colour: bool = False) -> None:
+        pass
+
+    def report(self, findings: list[Finding], summary: Summary, out: TextIO) -> None:
+        from urllib.parse import quote
+
+        from wsg import __version__
+        from wsg.rules import RULES  # the registry imports the loader: import late
+
+        rule_ids = sorted(RULES)
+        index = {rule_id: position for position, rule_id in enumerate(rule_ids)}
+        rules = [
+            {
+                "id": rule_id,
+                "shortDescription": {"text": RULES[rule_id].summary or rule_id},
+                "defaultConfiguration": {"level": SARIF_LEVELS[RULES[rule_id].severity]},
+                "properties": {"tags": [RULES[rule_id].section]},
+            }
+            for rule_id in rule_ids
+        ]
+        results = []
+        for f in findings:
+            result: dict[str, object] = {"ruleId": f.rule}
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            result["level"] = SARIF_LEVELS[f.severity]
+            result["message"] = {"text": f.message}
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": quote(f.file), "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ]
+            result["partialFingerprints"] = {"wsgFinding/v1": _fingerprint(f)}
+            results.append(result)
+        document = {
+            "$schema": SARIF_SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {"driver": {"name": "wsg", "version": __version__, "rules": rules}},
+                    "columnKind": "unicodeCodePoints",
+                    "results": results,
+                }
+            ],
+        }
+        out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _fingerprint(f: Finding) -> str:
+    """The same finding keeps its fingerprint when lines around it move."""
+    from hashlib import sha256
+
+    return sha256(f"{f.file}\0{f.rule}\0{f.message}".encode()).hexdigest()[:32]
+
+
+class JunitReporter:
+    """JUnit XML for CI test reports: one testsuite, one testcase per checked file.
+
+    Each error is a ``<failure>`` of its file's testcase (type: the rule id).
+    Warnings and infos do not fail a run, so they are listed in the testcase's
+    ``<system-out>`` rather than as failures or skips.
+    """
+
+    def __init__(self, colour: bool = False) -> None:
+        pass
+
+    def report(self, findings: list[Finding], summary: Summary, out: TextIO) -> None:
+        from xml.etree import ElementTree as ET
+
+        by_file: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_file.setdefault(f.file, []).append(f)
+        files = sorted(set(summary.checked) | set(by_file))
+        failures = len({f.file for f in findings if f.severity == "error"})  # failed testcases
+        counts = {"tests": str(len(files)), "failures": str(failures), "errors": "0"}
+        suites = ET.Element("testsuites", {"name": "wsg validate", **counts, "time": "0"})
+        suite = ET.SubElement(
+            suites, "testsuite", {"name": "wsg validate", **counts, "skipped": "0", "time": "0"}
+        )
+        for file in files:
+            classname = file.rpartition("/")[0].replace("/", ".") or "."
+            case = ET.SubElement(
+                suite, "testcase", {"classname": classname, "name": file, "time": "0"}
+            )
+            notes = []
+            for f in by_file.get(file, []):
+                line = f"{f.file}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+                if f.severity == "error":
+                    failure = ET.SubElement(case, "failure", {"message": f.message, "type": f.rule})
+                    failure.text = line
+                else:
+                    notes.append(line)
+            if notes:
+                ET.SubElement(case, "system-out").text = "\n".join(notes)
+        ET.indent(suites)
+        out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        out.write(ET.tostring(suites, encoding="unicode") + "\n")
+
+
+REPORTERS: dict[
+    str,
+    type[TextReporter]
+    | type[JsonReporter]
+    | type[GithubReporter]
+    | type[SarifReporter]
+    | type[JunitReporter],
+] = {
     "text": TextReporter,
     "json": JsonReporter,
     "github": GithubReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
 }

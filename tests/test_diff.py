@@ -1,0 +1,301 @@
+"""``wsg diff``: what changed between two git revisions, in words, and which findings moved."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import make_dataset, run_wsg
+
+from wsg import dataset, engine
+from wsg.diffing import DatasetDiff, compare
+
+TODAY = "2026-06-01"
+
+WSG = """\
+id: wsg
+name: Workshop and Seminar Coordination Group
+kind: coordination-group
+management:
+  - role: chairman
+    name: Ingrid Haugen
+    country: "NO"
+    term: {start: 2025-01-20}
+  - role: vice-chairman
+    name: Grace Wanjiru Kamau
+    country: KE
+    region: africa
+    term: {start: 2025-01-20}
+themes:
+  - {id: ai, title: Artificial intelligence, priority: high}
+  - {id: security, title: Security and trust, priority: normal}
+"""
+
+REPLACEMENT = """\
+    term: {start: 2025-01-20, end: 2026-05-29}
+  - role: vice-chairman
+    name: Aline Uwase
+    country: RW
+    region: africa
+    email: aline.uwase@example.org
+    term: {start: 2026-05-30}
+"""
+
+EVENT = """\
+id: 2026-09-ai
+title: Workshop on AI
+kind: workshop
+status: approved
+start: 2026-09-10
+end: 2026-09-11
+timezone: Europe/Zurich
+format: virtual
+organizers: [sg16]
+themes: [ai]
+approval: {date: 2026-03-01, by: tsag, ref: TSAG-R2}
+programme:
+  - date: 2026-09-10
+    sessions:
+      - start: "09:30"
+        end: "10:00"
+        title: Opening
+        speakers:
+          - {name: Ana Lima, country: BR}
+"""
+
+EVENT_PATH = "data/events/2026/2026-09-ai.yaml"
+WSG_PATH = "data/groups/wsg.yaml"
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """main: a small dataset; branch change: the event moved by a week, the African
+    vice-chairman replaced and a bad organizer introduced."""
+    make_dataset(tmp_path, {EVENT_PATH: EVENT, WSG_PATH: WSG})
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "base")
+    git(tmp_path, "checkout", "-q", "-b", "change")
+    event = tmp_path / EVENT_PATH
+    moved = EVENT.replace("2026-09-10", "2026-09-17").replace("2026-09-11", "2026-09-18")
+    event.write_text(moved.replace("organizers: [sg16]", "organizers: [sg16, sg99]"), "utf-8")
+    wsg = tmp_path / WSG_PATH
+    text = wsg.read_text("utf-8")
+    grace = "    region: africa\n    term: {start: 2025-01-20}\n"
+    wsg.write_text(text.replace(grace, "    region: africa\n" + REPLACEMENT), "utf-8")
+    commit(tmp_path, "change")
+    return tmp_path
+
+
+def diff(repo: Path, *args: str) -> tuple[int, str, str]:
+    result = run_wsg("diff", *args, "--data", str(repo / "data"), "--today", TODAY)
+    return result.code, result.out, result.err
+
+
+MOVED = "dates moved by 7 days: 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-18"
+HANDED_OVER = (
+    "vice-chairman for africa: Grace Wanjiru Kamau (KE) → Aline Uwase (RW) from 2026-05-30"
+)
+
+
+def test_diff_names_the_move_the_replacement_and_the_bad_organizer(repo: Path) -> None:
+    code, out, _ = diff(repo)  # merge base with main .. the working tree
+    lines = [line.strip() for line in out.splitlines()]
+    assert MOVED in lines
+    assert HANDED_OVER in lines
+    assert "organizers: added sg99" in lines
+    assert any(
+        line.startswith("+ introduced error unknown-group") and "'sg99'" in line for line in lines
+    )
+    assert code == 1  # the change introduces an error
+
+
+def test_the_same_change_between_two_named_revisions(repo: Path) -> None:
+    default = diff(repo)[1].splitlines()[1:]
+    named = diff(repo, "main", "change")[1].splitlines()[1:]
+    assert named == default
+    assert diff(repo, "HEAD~1", "HEAD")[1].splitlines()[1:] == default
+
+
+def test_markdown_is_a_short_comment_grouped_by_record_most_important_first(repo: Path) -> None:
+    _, out, _ = diff(repo, "--format", "md")
+    assert out.startswith("<!-- wsg-diff -->\n")
+    assert "**This change introduces 1 error.**" in out
+    event_at = out.index("**event `2026-09-ai`**")
+    group_at = out.index("**group `wsg`**")
+    assert event_at < group_at  # the record with a new error comes first
+    assert f"- {MOVED}" in out
+    assert f"- {HANDED_OVER}" in out
+    assert "unknown-group" in out
+
+
+def test_json_holds_the_same_content_for_tools(repo: Path) -> None:
+    code, out, _ = diff(repo, "--format", "json")
+    document = json.loads(out)
+    assert document["base"]["revision"] == "merge base with main"
+    assert document["head"] == {"revision": "the working tree", "commit": None}
+    records = {(r["kind"], r["id"]): r for r in document["records"]}
+    event = records[("event", "2026-09-ai")]
+    assert {"type": "dates", "text": MOVED} in event["changes"]
+    assert [f["rule"] for f in event["findings_introduced"]] == ["unknown-group"]
+    group = records[("group", "wsg")]
+    assert {"type": "seat", "text": HANDED_OVER} in group["changes"]
+    assert document["summary"]["errors_introduced"] == 1
+    assert code == 1
+
+
+def test_private_emails_never_appear(repo: Path) -> None:
+    for output_format in ("text", "md", "json"):
+        assert "aline.uwase@example.org" not in diff(repo, "--format", output_format)[1]
+
+
+def test_uncommitted_changes_in_the_working_tree_count(repo: Path) -> None:
+    event = repo / EVENT_PATH
+    event.write_text(
+        event.read_text("utf-8").replace("status: approved", "status: cancelled"), "utf-8"
+    )
+    _, out, _ = diff(repo)
+    assert "status: approved → cancelled" in [line.strip() for line in out.splitlines()]
+    _, committed, _ = diff(repo, "main", "HEAD")
+    assert "status: approved → cancelled" not in committed
+
+
+def test_without_a_main_branch_the_base_is_head(repo: Path) -> None:
+    git(repo, "branch", "-q", "-m", "main", "trunk")
+    code, out, _ = diff(repo)
+    assert (
+        out.splitlines()[0]
+        == f"Changes from HEAD ({git(repo, 'rev-parse', 'HEAD')[:10]}) to the working tree:"
+    )
+    assert "no changes to the dataset" in out
+    assert code == 0
+
+
+def test_an_unknown_revision_is_one_line_and_exit_2(repo: Path) -> None:
+    code, out, err = diff(repo, "no-such-branch")
+    assert code == 2
+    assert out == ""
+    assert err.strip().splitlines() == [err.strip()]
+    assert "unknown revision 'no-such-branch'" in err
+
+
+def test_an_option_like_revision_is_not_an_option_to_git(repo: Path) -> None:
+    result = run_wsg("diff", "--data", str(repo / "data"), "--", "--output=x.txt")
+    assert result.code == 2
+    assert "unknown revision '--output=x.txt'" in result.err
+    assert not (repo / "x.txt").exists()
+
+
+def test_outside_a_git_repository_is_a_clear_error(tmp_path: Path) -> None:
+    make_dataset(tmp_path, {})
+    code, _, err = diff(tmp_path)
+    assert code == 2
+    assert "is not in a git repository" in err
+
+
+def test_a_comment_that_shifts_lines_neither_introduces_nor_fixes_a_finding(repo: Path) -> None:
+    git(repo, "checkout", "-q", "main")
+    event = repo / EVENT_PATH
+    event.write_text(EVENT.replace("organizers: [sg16]", "organizers: [sg42]"), "utf-8")
+    commit(repo, "a bad organizer on main")
+    event.write_text("# a comment that moves every line down\n" + event.read_text("utf-8"), "utf-8")
+    code, out, _ = diff(repo)
+    assert "findings: 0 introduced, 0 fixed" in out
+    assert code == 0
+
+
+# ---------------------------------------------------------------------------
+# The comparison itself, on datasets built from files (no git)
+
+
+def changes(
+    tmp_path: Path, base: dict[str, str | None], head: dict[str, str | None]
+) -> DatasetDiff:
+    def load(folder: str, files: dict[str, str | None]) -> dataset.Dataset:
+        merged = {EVENT_PATH: EVENT, WSG_PATH: WSG, **files}
+        present = {path: text for path, text in merged.items() if text is not None}
+        return dataset.load(make_dataset(tmp_path / folder, present), date.fromisoformat(TODAY))
+
+    old, new = load("base", base), load("head", head)
+    return compare(old, new, engine.check(old), engine.check(new))
+
+
+def texts(result: DatasetDiff) -> list[str]:
+    return [change.text for record in result.records for change in record.changes]
+
+
+def test_nothing_changed_says_nothing(tmp_path: Path) -> None:
+    assert changes(tmp_path, {}, {}).records == []
+
+
+def test_events_added_removed_and_renamed(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    renamed = EVENT.replace("2026-09-ai", "2026-09-ai-workshop")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-10-other.yaml": other},
+        {EVENT_PATH: None, "data/events/2026/2026-09-ai-workshop.yaml": renamed},
+    )
+    said = texts(result)
+    assert f"renamed from 2026-09-ai ({EVENT_PATH})" in said
+    assert any(t.startswith("removed (was approved, 2026-10-10 to 2026-10-11") for t in said)
+    assert not any(t.startswith("new ") for t in said)
+
+
+def test_a_new_event_is_summarised(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    said = texts(changes(tmp_path, {}, {"data/events/2026/2026-10-other.yaml": other}))
+    assert said == ["new workshop, approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16"]
+
+
+def test_status_sessions_speakers_and_outcomes(tmp_path: Path) -> None:
+    head = (
+        EVENT.replace("status: approved", "status: held")
+        .replace("2026-09-1", "2026-05-1")
+        .replace(
+            "          - {name: Ana Lima, country: BR}\n",
+            "          - {name: Kofi Mensah, country: GH}\n",
+        )
+        + '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+        + "outcomes:\n  - type: report\n    title: Workshop report\n"
+        + "    url: https://www.itu.int/report.pdf\n    date: 2026-05-20\n"
+    )
+    base = EVENT.replace("2026-09-1", "2026-05-1")
+    said = texts(changes(tmp_path, {EVENT_PATH: base}, {EVENT_PATH: head}))
+    assert said[0] == "status: approved → held"
+    assert "outcome published: report 'Workshop report' (2026-05-20)" in said
+    assert "session added: 'Panel' on 2026-05-10 10:00-11:00" in said
+    assert "speaker added to 'Opening' (2026-05-10): Kofi Mensah (GH)" in said
+    assert "speaker removed from 'Opening' (2026-05-10): Ana Lima (BR)" in said
+
+
+def test_a_fixed_finding_is_reported_as_fixed(tmp_path: Path) -> None:
+    bad = EVENT.replace("organizers: [sg16]", "organizers: [sg42]")
+    result = changes(tmp_path, {EVENT_PATH: bad}, {})
+    assert [f.rule for f in result.fixed] == ["unknown-group"]
+    assert result.introduced == []
+
+
+def test_a_file_that_stops_parsing_is_not_an_event_removed(tmp_path: Path) -> None:
+    result = changes(tmp_path, {}, {EVENT_PATH: "id: 2026-09-ai\ntitle: [broken\n"})
+    said = texts(result)
+    assert said == ["can no longer be read as a record (yaml-syntax)"]
+    assert [f.rule for f in result.introduced] == ["yaml-syntax"]

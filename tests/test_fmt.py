@@ -1,0 +1,371 @@
+"""``wsg fmt``: one canonical form, comments and data kept, idempotent, never losing a file."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, make_dataset, run_wsg
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wsg.canonical import canonical
+from wsg.kinds import Context
+from wsg.schema import EVENT, EVENT_KINDS, FORMATS, STATUSES
+from wsg.serialize import to_data
+from wsg.yamltree import parse
+
+BUNDLED = ROOT / "data"
+
+MESSY = """\
+---
+# A messy but valid event.
+title:   Workshop on AI   # the title
+id: 2026-09-messy
+organizers:
+- sg16     # first
+- sg17
+themes: [ai]
+status: proposed
+kind: workshop
+start: "2026-09-10"
+end: '2026-09-11'
+
+format: hybrid
+timezone: Europe/Zurich
+venue: {country: NO, city: Oslo}   # Norway, not false
+participation:
+    by_country: {NO: 3, 'KE': 2}
+programme:
+  # day one
+  - sessions:
+      - {end: '10:00', start: 09:30, title: Opening}
+    date: 2026-09-10
+  # day two
+  - date: 2026-09-11
+
+
+    sessions: [{title: Closing, start: "09:00", end: "09:30", speakers: [{name: A B, country: NO}]}]
+notes: |
+  Line one, with two trailing spaces\x20\x20
+
+  Line three
+zzz_custom: kept at the end   # an unknown key
+"""
+
+CANONICAL = """\
+# A messy but valid event.
+id: 2026-09-messy
+title: Workshop on AI     # the title
+kind: workshop
+status: proposed
+start: 2026-09-10
+end: 2026-09-11
+timezone: Europe/Zurich
+format: hybrid
+venue: {city: Oslo, country: "NO"} # Norway, not false
+organizers:
+  - sg16   # first
+  - sg17
+themes: [ai]
+participation:
+  by_country: {"NO": 3, KE: 2}
+programme:
+  # day one
+  - date: 2026-09-10
+    sessions:
+      - {start: "09:30", end: "10:00", title: Opening}
+
+  # day two
+  - date: 2026-09-11
+    sessions:
+      - start: "09:00"
+        end: "09:30"
+        title: Closing
+        speakers:
+          - {name: A B, country: "NO"}
+notes: |
+  Line one, with two trailing spaces\x20\x20
+
+  Line three
+zzz_custom: kept at the end   # an unknown key
+"""
+
+
+def comments(text: str) -> list[str]:
+    return re.findall(r"#[^\n]*", text)
+
+
+def meaning(text: str, record: Any = EVENT) -> tuple[Any, list[tuple[str, str]]]:
+    """What the validator reads from a file: the record's data and the problems (without places)."""
+    tree, problems = parse(text.encode("utf-8"))
+    context = Context("data/events/2026/x.yaml")
+    converted = record.convert(tree, context) if tree is not None else None
+    found = sorted(
+        [(p.rule, p.message) for p in problems] + [(r, m) for r, _, _, m in context.problems]
+    )
+    return to_data(converted, public=False), found
+
+
+MESSY_PATH = "data/events/2026/2026-09-messy.yaml"
+
+
+def test_the_bundled_dataset_is_canonical() -> None:
+    result = run_wsg("fmt", "--check", "--data", str(BUNDLED))
+    assert result.code == 0, result.out
+    assert "0 files would be reformatted" in result.out
+
+
+def test_a_messy_file_becomes_canonical_keeping_every_comment_and_the_data() -> None:
+    result = canonical(MESSY, EVENT)
+    assert result.text == CANONICAL
+    assert sorted(comments(result.text)) == sorted(comments(MESSY))
+    assert meaning(result.text) == meaning(MESSY)
+    assert canonical(result.text, EVENT).text == result.text
+
+
+def test_the_canonical_form_reads_the_same_to_a_yaml_11_reader() -> None:
+    import yaml
+
+    loaded = yaml.safe_load(CANONICAL)  # PyYAML resolves YAML 1.1: NO would be False
+    assert loaded["venue"]["country"] == "NO"
+    assert loaded["participation"]["by_country"] == {"NO": 3, "KE": 2}
+    assert loaded["programme"][0]["sessions"][0]["start"] == "09:30"
+
+
+def test_check_lists_what_would_change_changes_nothing_and_exits_1(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path, {MESSY_PATH: MESSY})
+    messy = tmp_path / MESSY_PATH
+    result = run_wsg("fmt", "--check", "--data", str(data))
+    assert result.code == 1
+    assert "would reformat data/events/2026/2026-09-messy.yaml" in result.out.splitlines()
+    assert "1 file would be reformatted" in result.out
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_fmt_rewrites_in_place_and_a_second_run_changes_nothing(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path, {MESSY_PATH: MESSY})
+    messy = tmp_path / MESSY_PATH
+    first = run_wsg("fmt", "--data", str(data))
+    assert first.code == 0
+    assert "reformatted data/events/2026/2026-09-messy.yaml" in first.out.splitlines()
+    assert messy.read_text(encoding="utf-8") == CANONICAL
+    second = run_wsg("fmt", "--data", str(data))
+    assert "0 files reformatted" in second.out
+
+
+def test_only_the_given_paths_are_formatted(tmp_path: Path) -> None:
+    other_path = MESSY_PATH.replace("messy", "other")
+    data = make_dataset(tmp_path, {MESSY_PATH: MESSY, other_path: MESSY.replace("messy", "other")})
+    one, other = tmp_path / MESSY_PATH, tmp_path / other_path
+    result = run_wsg("fmt", str(one), "--data", str(data))
+    assert result.code == 0
+    assert one.read_text(encoding="utf-8") == CANONICAL
+    assert other.read_text(encoding="utf-8") == MESSY.replace("messy", "other")
+
+
+def test_a_path_outside_the_dataset_is_a_usage_error(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path, {})
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: x\n", encoding="utf-8")
+    result = run_wsg("fmt", str(outside), "--data", str(data))
+    assert result.code == 2
+    assert "outside the dataset folder" in result.err
+
+
+def test_an_unparseable_file_is_skipped_with_a_note_and_left_alone(tmp_path: Path) -> None:
+    text = "id: broken\ntitle: [unclosed\n"
+    data = make_dataset(tmp_path, {"data/events/2026/broken.yaml": text})
+    broken = tmp_path / "data/events/2026/broken.yaml"
+    result = run_wsg("fmt", "--data", str(data))
+    assert result.code == 1
+    assert any(
+        line.startswith("data/events/2026/broken.yaml: skipped: yaml-syntax")
+        for line in result.out.splitlines()
+    )
+    assert broken.read_text(encoding="utf-8") == text
+
+
+def test_a_file_that_changed_while_formatting_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg.commands import fmt as command
+
+    data = make_dataset(tmp_path, {MESSY_PATH: MESSY})
+    messy = tmp_path / MESSY_PATH
+    meanwhile = MESSY + "# added by someone else meanwhile\n"
+
+    def canonical_while_someone_edits(text: str, record: Any) -> Any:
+        messy.write_text(meanwhile, encoding="utf-8")
+        return canonical(text, record)
+
+    monkeypatch.setattr(command, "canonical", canonical_while_someone_edits)
+    result = run_wsg("fmt", str(messy), "--data", str(data))
+    assert result.code == 2
+    assert "changed while wsg was working on it" in result.err
+    assert messy.read_text(encoding="utf-8") == meanwhile
+
+
+def test_formatting_never_changes_what_a_plain_value_means() -> None:
+    # YAML 1.1 words, numbers and would-be dates stay exactly what they were
+    text = (
+        "id: demo\ntitle: yes\nkind: workshop\nstatus: proposed\n"
+        "start: 2026-02-30\nend: 2026-09-11\ntimezone: Europe/Zurich\nformat: virtual\n"
+        "organizers: [sg16]\nthemes: [ai]\nfee: 0x1F\nnotes: ~\n"
+    )
+    result = canonical(text, EVENT)
+    assert result.text == text
+    assert meaning(result.text) == meaning(text)
+
+
+# ---------------------------------------------------------------------------
+# Property: for generated records written in many styles, fmt keeps the data and is idempotent
+
+WORDS = (
+    st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
+TEXT = st.one_of(
+    WORDS,
+    st.text(alphabet=string.ascii_letters + string.digits + " :#-'\"é,", min_size=1, max_size=20),
+    st.sampled_from(["true", "NO", "null", "12", "1.5", "2026-01-01", "09:30", "- x", "a: b"]),
+)
+CODES = st.sampled_from(["NO", "NA", "KE", "CH", "US", "no", "ON", "XX"])
+DATES = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(["2026-02-30", "10/03/2026"])
+TIMES = st.sampled_from(["09:30", "9:30", "10:00", "23:59", "24:00", "12.15"])
+SLUGS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+
+PEOPLE = st.fixed_dictionaries({"name": WORDS}, optional={"country": CODES, "affiliation": TEXT})
+SESSIONS = st.fixed_dictionaries(
+    {"start": TIMES, "end": TIMES, "title": TEXT},
+    optional={
+        "kind": st.sampled_from(["talk", "panel", "brake"]),
+        "speakers": st.lists(PEOPLE, max_size=2),
+    },
+)
+DAYS = st.fixed_dictionaries(
+    {"date": DATES, "sessions": st.lists(SESSIONS, min_size=1, max_size=3)}
+)
+EVENTS = st.fixed_dictionaries(
+    {
+        "id": SLUGS,
+        "title": TEXT,
+        "kind": st.sampled_from(EVENT_KINDS),
+        "status": st.sampled_from(STATUSES),
+        "start": DATES,
+        "end": DATES,
+        "timezone": st.sampled_from(["Europe/Zurich", "Africa/Nairobi", "GMT+2"]),
+        "format": st.sampled_from(FORMATS),
+        "organizers": st.lists(SLUGS, min_size=1, max_size=3),
+        "themes": st.lists(SLUGS, min_size=1, max_size=2),
+    },
+    optional={
+        "venue": st.fixed_dictionaries({"city": WORDS, "country": CODES}),
+        "fee": st.sampled_from(["0", "25.5", "-1", "1e3"]),
+        "participation": st.fixed_dictionaries(
+            {"registered": st.integers(0, 500).map(str)},
+            optional={"by_country": st.dictionaries(CODES, st.integers(0, 9).map(str), max_size=3)},
+        ),
+        "programme": st.lists(DAYS, max_size=3),
+        "notes": st.sampled_from(["plain note", "|\n  kept\n\n  as is  \n"]),
+        "custom_key": WORDS,
+    },
+)
+
+PLAIN_SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .,é():-]*[A-Za-z0-9.)é]|[A-Za-z0-9]")
+
+
+def plain_allowed(value: str, flow: bool) -> bool:
+    """Whether ``value`` may be written plain (YAML then decides what it is: that is the point)."""
+    if not PLAIN_SAFE.fullmatch(value) or ": " in value or value.endswith(":"):
+        return False
+    return not (flow and ("," in value or ":" in value))
+
+
+def scalar(value: str, draw: Any, flow: bool) -> str:
+    """One of the ways an author may write the text ``value``."""
+    if value.startswith("|\n"):
+        return value
+    styles = ["double", "single"]
+    if plain_allowed(value, flow):
+        styles.append("plain")
+    style = draw(st.sampled_from(styles))
+    if style == "plain":
+        return value
+    if style == "single":
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write(value: Any, draw: Any, indent: int, step: int, flow: bool = False) -> str:
+    """``value`` as YAML in a randomly chosen but valid style; keys shuffled, comments sprinkled."""
+    if isinstance(value, dict):
+        keys = draw(st.permutations(list(value)))
+        if flow or (
+            all(isinstance(v, str) and "\n" not in v for v in value.values())
+            and draw(st.booleans())
+        ):
+            inner = ", ".join(f"{k}: {write(value[k], draw, 0, step, True)}" for k in keys)
+            return "{" + inner + "}"
+        lines = []
+        for key in keys:
+            item = value[key]
+            pad = " " * indent
+            if draw(st.integers(0, 5)) == 0:
+                lines.append(f"{pad}# before {key}")
+            if isinstance(item, dict | list) and item:
+                nested = write(item, draw, indent + step, step)
+                if nested.startswith(("{", "[")):
+                    lines.append(f"{pad}{key}: {nested}")
+                else:
+                    lines.append(f"{pad}{key}:\n{nested}")
+            else:
+                single_line = not (isinstance(item, str) and "\n" in item)
+                comment = (
+                    f"  # note on {key}" if single_line and draw(st.integers(0, 5)) == 0 else ""
+                )
+                lines.append(f"{pad}{key}: {write(item, draw, indent + step, step, True)}{comment}")
+        return "\n".join(lines)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        if flow or (all(isinstance(v, str) for v in value) and draw(st.booleans())):
+            return "[" + ", ".join(write(v, draw, 0, step, True) for v in value) + "]"
+        dash = " " * indent + "- "
+        lines = []
+        for item in value:
+            text = write(item, draw, indent + 2, step) if isinstance(item, dict) else None
+            if text is None:
+                lines.append(dash + write(item, draw, 0, step, True))
+            elif text.startswith("{"):
+                lines.append(dash + text)
+            else:
+                lines.append(dash + text.lstrip(" "))
+        return "\n".join(lines)
+    if flow and value.startswith("|\n"):
+        return json.dumps(value[2:].replace("\n  ", "\n"), ensure_ascii=False)
+    return scalar(value, draw, flow)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(record=EVENTS, data=st.data())
+def test_fmt_keeps_the_data_and_is_idempotent(record: dict[str, Any], data: st.DataObject) -> None:
+    step = data.draw(st.sampled_from([2, 4]))
+    text = write(record, data.draw, 0, step) + "\n"
+    assert parse(text.encode("utf-8"))[1] == [], text  # the generator writes valid YAML
+    once = canonical(text, EVENT)
+    assert once.text is not None, f"{once.problem}\n{text}"
+    assert meaning(once.text) == meaning(text)
+    notes = re.compile(r"# (?:note on|before) [a-z_]+")
+    assert sorted(notes.findall(once.text)) == sorted(notes.findall(text))
+    again = canonical(once.text, EVENT)
+    assert again.text == once.text, f"{text}\n---\n{once.text}\n---\n{again.text}"

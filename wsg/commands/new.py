@@ -1,0 +1,198 @@
+"""``wsg new event`` and ``wsg new group``: write a new, valid, canonical record file.
+
+Every input is checked against the format and the dataset before anything is
+written, and the file is converted once more as the validator would: a new
+record never starts with an error. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from wsg import dataset as datasets
+from wsg import safewrite
+from wsg.canonical import canonical, dump, mapping, sequence, text
+from wsg.clock import parse_date, resolve_today
+from wsg.countries import load_reference
+from wsg.errors import WsgError
+from wsg.kinds import SLUG, SLUG_MAX, ZONE_MISTAKES, Context, Record, did_you_mean, timezone_names
+from wsg.schema import EVENT, EVENT_KINDS, FORMATS, GROUP, GROUP_KINDS
+from wsg.yamltree import parse
+
+
+def event(
+    data_dir: Path,
+    today: date,
+    out: TextIO,
+    *,
+    title: str,
+    start: str,
+    end: str | None,
+    kind: str,
+    event_format: str,
+    organizers: list[str],
+    themes: list[str],
+    timezone: str,
+    city: str | None,
+    country: str | None,
+    event_id: str | None,
+) -> int:
+    dataset = datasets.load(data_dir, today)
+    title = title.strip()
+    if not title:
+        raise WsgError("--title is empty")
+    first = parse_date(start, "--start")
+    last = parse_date(end, "--end") if end else first
+    if last < first:
+        raise WsgError(f"--end {last} is before --start {first}")
+    if last < today:
+        raise WsgError(
+            f"the event would have ended on {last}, before today ({today}); "
+            "a new event is proposed, so it lies ahead"
+        )
+    _choose(kind, EVENT_KINDS, "--kind")
+    _choose(event_format, FORMATS, "--format")
+    _check_timezone(timezone)
+    venue = _venue(event_format, city, country)
+    _known(organizers, dataset.group_ids, "--organizer", "group")
+    _known(themes, dataset.themes, "--theme", "theme")
+    record_id = _check_id(event_id) if event_id else derive_id(first, title)
+    existing = dataset.event(record_id)
+    if existing is not None:
+        raise WsgError(f"an event with the id {record_id!r} exists: {existing.file}; choose --id")
+    pairs: list[tuple[str, Any]] = [
+        ("id", record_id),
+        ("title", text(title)),
+        ("kind", kind),
+        ("status", "proposed"),
+        ("start", first.isoformat()),
+        ("end", last.isoformat()),
+        ("timezone", timezone),
+        ("format", event_format),
+    ]
+    if venue is not None:
+        pairs.append(("venue", venue))
+    pairs += [
+        ("organizers", sequence(organizers, flow=True)),
+        ("themes", sequence(themes, flow=True)),
+    ]
+    path = data_dir / "events" / str(first.year) / f"{record_id}.yaml"
+    return _write(path, mapping(pairs), EVENT, out)
+
+
+def group(
+    data_dir: Path,
+    out: TextIO,
+    *,
+    group_id: str,
+    name: str,
+    kind: str,
+    parent: str | None,
+    acronym: str | None,
+) -> int:
+    dataset = datasets.load(data_dir, resolve_today(None))
+    _check_id(group_id)
+    name = name.strip()
+    if not name:
+        raise WsgError("--name is empty")
+    _choose(kind, GROUP_KINDS, "--kind")
+    existing = dataset.group_ids.get(group_id)
+    if existing is not None:
+        raise WsgError(f"a group with the id {group_id!r} exists: {existing.file}")
+    pairs: list[tuple[str, Any]] = [("id", group_id), ("name", text(name))]
+    if acronym and acronym.strip():
+        pairs.append(("acronym", text(acronym.strip())))
+    pairs.append(("kind", kind))
+    if parent:
+        _known([parent], dataset.group_ids, "--parent", "group")
+        pairs.append(("parent", parent))
+    path = data_dir / "groups" / f"{group_id}.yaml"
+    return _write(path, mapping(pairs), GROUP, out)
+
+
+def derive_id(start: date, title: str) -> str:
+    """``YYYY-MM-`` and a slug of the title, cut at a word to at most 80 characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    derived = f"{start:%Y-%m}-{slug}".strip("-")
+    if len(derived) > SLUG_MAX:
+        cut = derived[: SLUG_MAX + 1]
+        derived = cut.rsplit("-", 1)[0] if "-" in cut[8:] else cut[:SLUG_MAX]
+    return derived.strip("-")
+
+
+def _write(path: Path, record: Any, kind: Record, out: TextIO) -> int:
+    result = canonical(dump(record), kind)
+    if result.text is None:
+        raise WsgError(f"cannot write {path}: {result.problem}")
+    tree, problems = parse(result.text.encode("utf-8"))
+    context = Context(path.as_posix())
+    if tree is not None:
+        kind.convert(tree, context)
+    found = [(p.rule, p.message) for p in problems] + [(r, m) for r, _, _, m in context.problems]
+    if found:  # every input was checked above: reaching here is a bug, not a user error
+        rule, message = found[0]
+        raise WsgError(f"the new record would not be valid ({rule}: {message}); not written")
+    safewrite.write_text(path, result.text)
+    out.write(path.as_posix() + "\n")
+    return 0
+
+
+def _choose(value: str, allowed: tuple[str, ...], option: str) -> None:
+    if value not in allowed:
+        raise WsgError(
+            f"{option} {value!r} is not allowed{did_you_mean(value, allowed)}; "
+            f"allowed: {', '.join(allowed)}"
+        )
+
+
+def _check_id(record_id: str) -> str:
+    if len(record_id) > SLUG_MAX or not SLUG.fullmatch(record_id):
+        raise WsgError(
+            f"--id {record_id!r} is not a slug: lowercase letters, digits and single hyphens, "
+            f"at most {SLUG_MAX} characters"
+        )
+    return record_id
+
+
+def _check_timezone(zone: str) -> None:
+    names = timezone_names()
+    if zone not in names:
+        known = ZONE_MISTAKES.get(zone)
+        hint = f" (did you mean '{known}'?)" if known else did_you_mean(zone, names)
+        raise WsgError(
+            f"--timezone {zone!r} is not an IANA time zone name such as Europe/Zurich{hint}"
+        )
+
+
+def _venue(event_format: str, city: str | None, country: str | None) -> Any:
+    city = (city or "").strip()
+    country = (country or "").strip()
+    if not city and not country:
+        if event_format == "virtual":
+            return None
+        raise WsgError(f"a {event_format} event needs --city and --country (or --format virtual)")
+    if not city or not country:
+        missing = "--city" if not city else "--country"
+        raise WsgError(f"the venue needs {missing} too")
+    reference = load_reference()
+    if not reference.is_iso(country):
+        upper = country.upper()
+        hint = f" (did you mean '{upper}'?)" if reference.is_iso(upper) else ""
+        raise WsgError(f"--country {country!r} is not an ISO 3166-1 alpha-2 code{hint}")
+    return mapping([("city", text(city)), ("country", country)])
+
+
+def _known(ids: list[str], known: Any, option: str, what: str) -> None:
+    if not ids:
+        choices = ", ".join(sorted(known)) or "none in the dataset"
+        raise WsgError(f"name at least one {option} ({what} ids: {choices})")
+    for item in ids:
+        if item not in known:
+            raise WsgError(
+                f"{option} {item!r} is no {what} of the dataset{did_you_mean(item, known)}"
+            )

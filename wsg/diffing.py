@@ -1,0 +1,632 @@
+"""What changed between two loaded datasets, in words a reviewer reads.
+
+``compare`` is pure: two datasets and their findings in, a ``DatasetDiff`` out.
+Records are matched by id (an event whose content is the same under a new id
+is a rename); each change is typed, ranked and said in one line; findings are
+compared by file, rule and message, so a finding that only moved lines is
+neither introduced nor fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import PurePosixPath
+from typing import Any
+
+from wsg.dataset import Dataset
+from wsg.findings import Finding
+from wsg.model import Day, Event, Group, Person, Seat, Session
+from wsg.serialize import to_data
+
+# Ranks: lower is more important; a record is as important as its most important change.
+ERROR_INTRODUCED = 0
+REMOVED = 1
+LIFECYCLE = 2  # status, dates, seats, cancellation
+ADDED = 3
+DETAIL = 4
+PROGRAMME = 5
+FIXED = 6
+
+_LINE_NUMBER = re.compile(r"\bline \d+")
+
+
+@dataclass(frozen=True)
+class Change:
+    type: str  # stable, for tools: "event-added", "status", "dates", "seat", ...
+    text: str
+    rank: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "text": self.text}
+
+
+@dataclass
+class RecordChanges:
+    kind: str  # "event", "group" or "file" (findings of a file without a changed record)
+    id: str
+    file: str
+    title: str | None = None
+    changes: list[Change] = field(default_factory=list)
+    introduced: list[Finding] = field(default_factory=list)
+    fixed: list[Finding] = field(default_factory=list)
+
+    @property
+    def rank(self) -> int:
+        ranks = [change.rank for change in self.changes]
+        if any(f.severity == "error" for f in self.introduced):
+            ranks.append(ERROR_INTRODUCED)
+        elif self.introduced:
+            ranks.append(LIFECYCLE)
+        if self.fixed:
+            ranks.append(FIXED)
+        return min(ranks, default=FIXED)
+
+    def add(self, type_: str, text: str, rank: int) -> None:
+        self.changes.append(Change(type_, text, rank))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "file": self.file,
+            "title": self.title,
+            "changes": [c.as_dict() for c in sorted(self.changes, key=lambda c: c.rank)],
+            "findings_introduced": [f.as_dict() for f in self.introduced],
+            "findings_fixed": [f.as_dict() for f in self.fixed],
+        }
+
+
+@dataclass
+class DatasetDiff:
+    records: list[RecordChanges]
+
+    @property
+    def introduced(self) -> list[Finding]:
+        return sorted(f for r in self.records for f in r.introduced)
+
+    @property
+    def fixed(self) -> list[Finding]:
+        return sorted(f for r in self.records for f in r.fixed)
+
+
+def compare(
+    base: Dataset, head: Dataset, base_findings: list[Finding], head_findings: list[Finding]
+) -> DatasetDiff:
+    records: dict[tuple[str, str], RecordChanges] = {}
+    _compare_events(base, head, records)
+    _compare_groups(base, head, records)
+    _unreadable(base, head, records)
+    introduced, fixed = _finding_changes(base_findings, head_findings)
+    by_file = {r.file: r for r in records.values()}
+    for finding in introduced:
+        _holder(finding.file, head, by_file, records).introduced.append(finding)
+    for finding in fixed:
+        _holder(finding.file, base, by_file, records).fixed.append(finding)
+    changed = [r for r in records.values() if r.changes or r.introduced or r.fixed]
+    for record in changed:
+        record.changes.sort(key=lambda c: c.rank)  # stable: the order of discovery within a rank
+    return DatasetDiff(sorted(changed, key=lambda r: (r.rank, r.kind, r.id)))
+
+
+# ---------------------------------------------------------------------------
+# Findings
+
+
+def _finding_changes(
+    base: list[Finding], head: list[Finding]
+) -> tuple[list[Finding], list[Finding]]:
+    """Introduced and fixed findings, compared as multisets of (file, rule, message)."""
+
+    def key(finding: Finding) -> tuple[str, str, str]:
+        return finding.file, finding.rule, _LINE_NUMBER.sub("line N", finding.message)
+
+    base_count = Counter(key(f) for f in base)
+    head_count = Counter(key(f) for f in head)
+    introduced, fixed = [], []
+    for finding in head:
+        if base_count[key(finding)] > 0:
+            base_count[key(finding)] -= 1
+        else:
+            introduced.append(finding)
+    for finding in base:
+        if head_count[key(finding)] > 0:
+            head_count[key(finding)] -= 1
+        else:
+            fixed.append(finding)
+    return introduced, fixed
+
+
+def _holder(
+    file: str,
+    dataset: Dataset,
+    by_file: dict[str, RecordChanges],
+    records: dict[tuple[str, str], RecordChanges],
+) -> RecordChanges:
+    """The record entry a finding of ``file`` belongs to, made if the record did not change."""
+    if file in by_file:
+        return by_file[file]
+    record = next((s.record for s in dataset.files if s.rel == file and s.record is not None), None)
+    if isinstance(record, Event):
+        entry = RecordChanges("event", record.id or _stem(file), file, record.title)
+    elif isinstance(record, Group):
+        entry = RecordChanges("group", record.id or _stem(file), file, record.name)
+    else:
+        entry = RecordChanges("file", file, file)
+    records[(entry.kind, entry.id + "\0" + file)] = entry
+    by_file[file] = entry
+    return entry
+
+
+# ---------------------------------------------------------------------------
+# Events
+
+
+def _keyed(items: list[Any]) -> dict[str, Any]:
+    """Records by id (the file stem when the id is unusable); a duplicate id keeps its file."""
+    keyed: dict[str, Any] = {}
+    for item in items:
+        key = item.id or _stem(item.file)
+        keyed[key if key not in keyed else f"{key}@{item.file}"] = item
+    return keyed
+
+
+def _stem(file: str) -> str:
+    return PurePosixPath(file).stem
+
+
+def _content(event: Event) -> Any:
+    data = to_data(event, public=False)
+    data.pop("id", None)
+    return data
+
+
+def _compare_events(
+    base: Dataset, head: Dataset, records: dict[tuple[str, str], RecordChanges]
+) -> None:
+    old, new = _keyed(base.events), _keyed(head.events)
+    removed = {k: e for k, e in old.items() if k not in new}
+    added = {k: e for k, e in new.items() if k not in old}
+    for key, event in list(added.items()):
+        source = next((k for k, e in removed.items() if _content(e) == _content(event)), None)
+        if source is None:
+            continue
+        entry = _entry(records, "event", key, event)
+        was = removed.pop(source)
+        entry.add("renamed", f"renamed from {source} ({was.file})", ADDED)
+        del added[key]
+    for key, event in removed.items():
+        if _unreadable_now(head, event.file):
+            continue  # said once, as a file that no longer reads
+        entry = _entry(records, "event", key, event)
+        entry.add("event-removed", f"removed (was {_event_summary(event)})", REMOVED)
+    for key, event in added.items():
+        entry = _entry(records, "event", key, event)
+        entry.add("event-added", f"new {event.kind or 'event'}, {_event_summary(event)}", ADDED)
+    for key in (k for k in new if k in old):
+        found = _event_changes(old[key], new[key])
+        if found:
+            entry = _entry(records, "event", key, new[key])
+            for type_, text, rank in found:
+                entry.add(type_, text, rank)
+
+
+def _entry(
+    records: dict[tuple[str, str], RecordChanges], kind: str, key: str, record: Event | Group
+) -> RecordChanges:
+    title = record.title if isinstance(record, Event) else record.name
+    return records.setdefault((kind, key), RecordChanges(kind, key, record.file, title))
+
+
+def _event_summary(event: Event) -> str:
+    parts = [event.status or "no status", _dates(event.start, event.end)]
+    if event.venue is not None and event.venue.city:
+        parts.append(f"{event.venue.city} ({event.venue.country})")
+    if event.format:
+        parts.append(event.format)
+    if event.organizers:
+        parts.append("organizers " + ", ".join(event.organizers))
+    return ", ".join(parts)
+
+
+def _dates(start: date | None, end: date | None) -> str:
+    if start is None or end is None or start == end:
+        return str(start or end or "no dates")
+    return f"{start} to {end}"
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+# Fields said in words by their own comparison; the rest are compared generically.
+_EVENT_SPECIAL = frozenset(
+    {"id", "status", "start", "end", "programme", "outcomes", "cancellation"}
+)
+
+
+def _event_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
+    found: list[tuple[str, str, int]] = []
+    if old.file != new.file:
+        found.append(("file-moved", f"file moved from {old.file} to {new.file}", DETAIL))
+    if old.status != new.status:
+        found.append(("status", f"status: {old.status} → {new.status}", LIFECYCLE))
+    found += _date_change(old, new)
+    if old.cancellation is None and new.cancellation is not None:
+        reason = f": {new.cancellation.reason}" if new.cancellation.reason else ""
+        found.append(("cancelled", f"cancelled on {new.cancellation.date}{reason}", LIFECYCLE))
+    elif to_data(old.cancellation) != to_data(new.cancellation):
+        found += _value_changes(
+            "cancellation", to_data(old.cancellation), to_data(new.cancellation)
+        )
+    old_data, new_data = to_data(old), to_data(new)
+    for name in _field_names(Event):
+        if name in _EVENT_SPECIAL:
+            continue
+        found += _value_changes(name, old_data.get(name), new_data.get(name))
+    found += _outcome_changes(old, new)
+    found += _programme_changes(old.programme, new.programme)
+    return found
+
+
+def _date_change(old: Event, new: Event) -> list[tuple[str, str, int]]:
+    if (old.start, old.end) == (new.start, new.end):
+        return []
+    before, after = _dates(old.start, old.end), _dates(new.start, new.end)
+    if None not in (old.start, old.end, new.start, new.end):
+        assert old.start and old.end and new.start and new.end
+        shift = (new.start - old.start).days
+        if shift == (new.end - old.end).days:
+            how = f"moved by {_days(shift)}" if shift > 0 else f"brought forward by {_days(-shift)}"
+            return [("dates", f"dates {how}: {before} → {after}", LIFECYCLE)]
+        length = (new.end - new.start).days + 1
+        return [("dates", f"dates: {before} → {after} (now {_days(length)})", LIFECYCLE)]
+    return [("dates", f"dates: {before} → {after}", LIFECYCLE)]
+
+
+def _outcome_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
+    def key(outcome: Any) -> tuple[Any, ...]:
+        return (outcome.type, outcome.url or outcome.title)
+
+    def said(outcome: Any) -> str:
+        return f"{outcome.type} '{outcome.title}' ({outcome.date})"
+
+    before = {key(o): o for o in old.outcomes}
+    after = {key(o): o for o in new.outcomes}
+    found = []
+    for k, outcome in after.items():
+        if k not in before:
+            found.append(("outcome-published", f"outcome published: {said(outcome)}", DETAIL))
+        elif to_data(before[k]) != to_data(outcome):
+            found.append(("outcome-changed", f"outcome changed: {said(outcome)}", DETAIL))
+    for k, outcome in before.items():
+        if k not in after:
+            found.append(("outcome-removed", f"outcome removed: {said(outcome)}", DETAIL))
+    return found
+
+
+def _programme_changes(old: list[Day], new: list[Day]) -> list[tuple[str, str, int]]:
+    before, after = _sessions(old), _sessions(new)
+    found: list[tuple[str, str, int]] = []
+    for key, session in after.items():
+        if key not in before:
+            count = len(session.speakers)
+            speakers = f" ({count} speaker{'s' * (count != 1)})" if count else ""
+            found.append(
+                (
+                    "session-added",
+                    f"session added: {_session_label(key, session)}{speakers}",
+                    PROGRAMME,
+                )
+            )
+    for key, session in before.items():
+        if key not in after:
+            found.append(
+                ("session-removed", f"session removed: {_session_label(key, session)}", PROGRAMME)
+            )
+    for key in (k for k in before if k in after):
+        found += _session_changes(key, before[key], after[key])
+    return found
+
+
+SessionKey = tuple[str, str, int]
+
+
+def _sessions(days: list[Day]) -> dict[SessionKey, Session]:
+    """Sessions by day, title and occurrence (two "Coffee break"s on a day stay apart)."""
+    keyed: dict[SessionKey, Session] = {}
+    for day in days:
+        seen: Counter[str] = Counter()
+        for session in day.sessions:
+            title = session.title or ""
+            keyed[(str(day.date), title, seen[title])] = session
+            seen[title] += 1
+    return keyed
+
+
+def _session_label(key: SessionKey, session: Session) -> str:
+    return f"'{key[1]}' on {key[0]} {session.start}-{session.end}"
+
+
+def _session_changes(key: SessionKey, old: Session, new: Session) -> list[tuple[str, str, int]]:
+    where = f"'{key[1]}' ({key[0]})"
+    found: list[tuple[str, str, int]] = []
+    if (old.start, old.end) != (new.start, new.end):
+        found.append(
+            (
+                "session-moved",
+                f"session {where}: {old.start}-{old.end} → {new.start}-{new.end}",
+                PROGRAMME,
+            )
+        )
+    for role, before, after in (
+        ("speaker", old.speakers, new.speakers),
+        ("chair", old.chairs, new.chairs),
+    ):
+        names_before = {p.name for p in before}
+        names_after = {p.name for p in after}
+        for person in after:
+            if person.name not in names_before:
+                found.append(
+                    (f"{role}-added", f"{role} added to {where}: {_person(person)}", PROGRAMME)
+                )
+        for person in before:
+            if person.name not in names_after:
+                found.append(
+                    (
+                        f"{role}-removed",
+                        f"{role} removed from {where}: {_person(person)}",
+                        PROGRAMME,
+                    )
+                )
+        kept = {p.name: p for p in before}
+        for person in after:
+            if person.name in kept and to_data(kept[person.name]) != to_data(person):
+                changed = _changed_keys(to_data(kept[person.name]), to_data(person))
+                found.append(
+                    (
+                        f"{role}-changed",
+                        f"{role} {person.name} in {where}: {changed} changed",
+                        PROGRAMME,
+                    )
+                )
+    old_rest = {
+        k: v for k, v in to_data(old).items() if k not in ("start", "end", "speakers", "chairs")
+    }
+    new_rest = {
+        k: v for k, v in to_data(new).items() if k not in ("start", "end", "speakers", "chairs")
+    }
+    if old_rest != new_rest:
+        found.append(
+            (
+                "session-changed",
+                f"session {where}: {_changed_keys(old_rest, new_rest)} changed",
+                PROGRAMME,
+            )
+        )
+    return found
+
+
+def _person(person: Person) -> str:
+    details = [d for d in (person.affiliation, person.country) if d]
+    return f"{person.name} ({', '.join(details)})" if details else str(person.name)
+
+
+def _changed_keys(old: dict[str, Any], new: dict[str, Any]) -> str:
+    return ", ".join(k for k in sorted(old.keys() | new.keys()) if old.get(k) != new.get(k))
+
+
+# ---------------------------------------------------------------------------
+# Groups
+
+
+_GROUP_SPECIAL = frozenset({"id", "management"})
+
+
+def _compare_groups(
+    base: Dataset, head: Dataset, records: dict[tuple[str, str], RecordChanges]
+) -> None:
+    old, new = _keyed(base.groups), _keyed(head.groups)
+    for key, group in old.items():
+        if key not in new and not _unreadable_now(head, group.file):
+            _entry(records, "group", key, group).add("group-removed", "group removed", REMOVED)
+    for key, group in new.items():
+        if key not in old:
+            what = f"new {group.kind or 'group'}" + (
+                f" under {group.parent}" if group.parent else ""
+            )
+            _entry(records, "group", key, group).add("group-added", what, ADDED)
+    for key in (k for k in new if k in old):
+        found = _seat_changes(old[key].management, new[key].management)
+        if old[key].file != new[key].file:
+            found.append(
+                ("file-moved", f"file moved from {old[key].file} to {new[key].file}", DETAIL)
+            )
+        old_data, new_data = to_data(old[key]), to_data(new[key])
+        for name in _field_names(Group):
+            if name not in _GROUP_SPECIAL:
+                found += _value_changes(name, old_data.get(name), new_data.get(name))
+        if found:
+            entry = _entry(records, "group", key, new[key])
+            for type_, text, rank in found:
+                entry.add(type_, text, rank)
+
+
+def _seat_label(seat: Seat) -> str:
+    if seat.role == "vice-chairman" and seat.region:
+        return f"vice-chairman for {seat.region}"
+    return seat.role or "seat"
+
+
+def _holder_label(seat: Seat) -> str:
+    return f"{seat.name} ({seat.country})" if seat.country else str(seat.name)
+
+
+def _seat_key(seat: Seat) -> tuple[Any, ...]:
+    return (seat.role, seat.name, seat.term.start if seat.term else None)
+
+
+def _same_seat(a: Seat, b: Seat) -> bool:
+    return a.role == b.role and (a.role != "vice-chairman" or a.region == b.region)
+
+
+def _seat_changes(old: list[Seat], new: list[Seat]) -> list[tuple[str, str, int]]:
+    before = {_seat_key(s): s for s in old}
+    after = {_seat_key(s): s for s in new}
+    found: list[tuple[str, str, int]] = []
+    handed_over: set[tuple[Any, ...]] = set()
+    for key, seat in after.items():
+        if key in before:
+            continue
+        start = seat.term.start if seat.term else None
+        if start is None:
+            found.append(
+                ("seat", f"{_seat_label(seat)}: {_holder_label(seat)} (no term start)", LIFECYCLE)
+            )
+            continue
+        eve = start - timedelta(days=1)
+        predecessor = next(
+            (s for s in new if s is not seat and _same_seat(s, seat) and s.holds_on(eve)), None
+        )
+        if predecessor is not None:
+            handed_over.add(_seat_key(predecessor))
+            text = f"{_holder_label(predecessor)} → {_holder_label(seat)} from {start}"
+        else:
+            text = f"{_holder_label(seat)} from {start}"
+        found.append(("seat", f"{_seat_label(seat)}: {text}", LIFECYCLE))
+    for key, seat in before.items():
+        if key not in after:
+            term = f" (term from {seat.term.start})" if seat.term else ""
+            found.append(
+                (
+                    "seat-removed",
+                    f"{_seat_label(seat)}: {_holder_label(seat)} removed{term}",
+                    LIFECYCLE,
+                )
+            )
+    for key in (k for k in before if k in after):
+        was, now = before[key], after[key]
+        old_end = was.term.end if was.term else None
+        new_end = now.term.end if now.term else None
+        label = f"{_seat_label(now)}: {_holder_label(now)}"
+        if old_end != new_end and key not in handed_over:
+            if new_end is None:
+                found.append(
+                    ("seat-term", f"{label} back in office (term end {old_end} removed)", LIFECYCLE)
+                )
+            else:
+                found.append(("seat-term", f"{label} leaves on {new_end}", LIFECYCLE))
+        old_rest = {k: v for k, v in to_data(was).items() if k != "term"}
+        new_rest = {k: v for k, v in to_data(now).items() if k != "term"}
+        if old_rest != new_rest:
+            found.append(
+                ("seat-changed", f"{label}: {_changed_keys(old_rest, new_rest)} changed", DETAIL)
+            )
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Files that no longer read (or read again)
+
+
+def _unreadable_now(dataset: Dataset, file: str) -> bool:
+    return any(s.rel == file and s.record is None and s.kind != "stray" for s in dataset.files)
+
+
+def _unreadable(
+    base: Dataset, head: Dataset, records: dict[tuple[str, str], RecordChanges]
+) -> None:
+    readable_before = {s.rel for s in base.files if s.record is not None}
+    readable_now = {s.rel for s in head.files if s.record is not None}
+    for source in head.files:
+        if source.record is None and source.kind != "stray" and source.rel in readable_before:
+            rule = source.problems[0][0] if source.problems else "unreadable"
+            entry = records.setdefault(
+                ("file", source.rel), RecordChanges("file", source.rel, source.rel)
+            )
+            entry.add("unreadable", f"can no longer be read as a record ({rule})", REMOVED)
+    for source in base.files:
+        if source.record is None and source.kind != "stray" and source.rel in readable_now:
+            entry = records.setdefault(
+                ("file", source.rel), RecordChanges("file", source.rel, source.rel)
+            )
+            entry.add("readable", "reads as a record again", DETAIL)
+
+
+# ---------------------------------------------------------------------------
+# Generic values
+
+
+def _field_names(kind: type) -> list[str]:
+    from dataclasses import fields
+
+    place = {"file", "line", "column", "locs", "key_locs"}
+    return [f.name for f in fields(kind) if f.name not in place]
+
+
+def _value_changes(label: str, old: Any, new: Any) -> list[tuple[str, str, int]]:
+    """One line per changed value: scalars old → new, lists of words by item, mappings by key."""
+    if old == new:
+        return []
+    if old is None:
+        return [(f"{label}-added", f"{label} added: {_said(new)}", DETAIL)]
+    if new is None:
+        return [(f"{label}-removed", f"{label} removed (was {_said(old)})", DETAIL)]
+    if isinstance(old, dict) and isinstance(new, dict):
+        found = []
+        for key in list(old) + [k for k in new if k not in old]:
+            found += _value_changes(f"{label}.{key}", old.get(key), new.get(key))
+        return found
+    if isinstance(old, list) and isinstance(new, list) and _words(old) and _words(new):
+        parts = []
+        added = [x for x in new if x not in old]
+        gone = [x for x in old if x not in new]
+        if added:
+            parts.append("added " + ", ".join(map(str, added)))
+        if gone:
+            parts.append("removed " + ", ".join(map(str, gone)))
+        return [(label, f"{label}: {'; '.join(parts) or 'reordered'}", DETAIL)]
+    if isinstance(old, list) and isinstance(new, list):
+        return _entries_changes(label, old, new)
+    return [(label, f"{label}: {_said(old)} → {_said(new)}", DETAIL)]
+
+
+def _entries_changes(label: str, old: list[Any], new: list[Any]) -> list[tuple[str, str, int]]:
+    """Lists of mappings, by the key that names an entry (id, name or year) if they all have one."""
+    identity = next(
+        (
+            k
+            for k in ("id", "name", "year")
+            if all(isinstance(x, dict) and k in x for x in old + new)
+        ),
+        None,
+    )
+    if identity is None:
+        return [(label, f"{label} changed ({len(old)} → {len(new)} entries)", DETAIL)]
+    before = {x[identity]: x for x in old}
+    after = {x[identity]: x for x in new}
+    found = []
+    for key, item in after.items():
+        if key not in before:
+            found.append((f"{label}-added", f"{label}: added {_said(item)}", DETAIL))
+        elif before[key] != item:
+            changed = _changed_keys(before[key], item)
+            found.append((label, f"{label}: {key}: {changed} changed", DETAIL))
+    for key, item in before.items():
+        if key not in after:
+            found.append((f"{label}-removed", f"{label}: removed {_said(item)}", DETAIL))
+    return found or [(label, f"{label}: reordered", DETAIL)]
+
+
+def _words(values: list[Any]) -> bool:
+    return all(isinstance(v, str | int | float) for v in values)
+
+
+def _said(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_said(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "[" + ", ".join(_said(v) for v in value) + "]"
+    return str(value)
