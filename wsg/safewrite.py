@@ -1,13 +1,19 @@
 """Writes that never lose data: a temporary file beside the target, then a rename.
 
 ``write_text`` refuses to replace a file that changed since it was read (pass
-the bytes you read as ``expected``) and, unless ``overwrite`` is set, refuses to
-clobber an existing file. ``replace_tree`` builds a whole folder beside the
-target and swaps it in, so an interrupted render never leaves half a site.
+the bytes you read as ``expected``), a file its user may not write (a rename
+would replace it all the same) and, unless ``overwrite`` is set, an existing
+file. ``replace_tree`` builds a whole folder beside the target and swaps it in,
+in one step where the system can (Linux ``renameat2``), so an interrupted render
+leaves the old site or the new one, never half of one and never none. Temporary
+names start with a dot: readers of the dataset skip them. Every failure is a
+``WsgError`` naming the target.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
@@ -35,25 +41,24 @@ def write_bytes(
                 raise WsgError(f"{path} changed while wsg was working on it; not written")
         elif path.exists() and not overwrite:
             raise WsgError(f"{path} exists; not overwritten")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise WsgError(f"cannot write {path}: the file is read-only")
         folder.mkdir(parents=True, exist_ok=True)
-        mode = path.stat().st_mode & 0o777 if path.exists() else None
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except PermissionError as error:
-        raise WsgError(f"cannot write {path}: permission denied ({error.filename})") from None
-    except OSError as error:
-        raise WsgError(f"cannot write {path}: {error.strerror}") from None
+    except OSError as error:  # the temporary file's random name would say nothing
+        raise _cannot_write(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)  # mkstemp's 0600 would hide a new file from everyone else
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise WsgError(f"cannot write {path}: {error.strerror}") from None
+            raise _cannot_write(path, error) from None
         raise
 
 
@@ -61,26 +66,77 @@ def write_bytes(
 def replace_tree(target: Path) -> Iterator[Path]:
     """Yield an empty folder beside ``target``; on success it becomes ``target``.
 
-    The old tree is moved aside and removed only after the new one is in
-    place. On failure the new tree is removed and ``target`` is untouched.
+    The old tree is removed only after the new one is in place. On failure the
+    new tree is removed and ``target`` is untouched.
     """
     parent = target.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
+        mode = target.stat().st_mode & 0o777 if target.is_dir() else 0o777 & ~_umask()
         building = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=parent))
+        os.chmod(building, mode)  # mkdtemp's 0700 would hide the site from a web server
     except OSError as error:
-        raise WsgError(f"cannot write {target}: {error.strerror}") from None
+        raise _cannot_write(target, error) from None
     try:
         yield building
-        old = None
-        if target.exists():
-            if not target.is_dir():
-                raise WsgError(f"{target} exists and is not a folder; not replaced")
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=parent))
-            os.replace(target, old / "tree")
-        os.replace(building, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
+        if target.exists() and not target.is_dir():
+            raise WsgError(f"{target} exists and is not a folder; not replaced")
+        old = _swap_in(building, target)
+    except BaseException as error:
         shutil.rmtree(building, ignore_errors=True)
+        if isinstance(error, OSError):
+            raise _cannot_write(target, error) from None
         raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap_in(new: Path, target: Path) -> Path | None:
+    """Put the folder ``new`` at ``target``; return where the old tree went, if there was one."""
+    if not target.exists():
+        os.replace(new, target)
+        return None
+    if _exchange(new, target):
+        return new
+    # Two renames: a kill between them leaves the old tree only in the hidden ``aside``.
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=new.parent))
+    os.replace(target, aside / "tree")
+    try:
+        os.replace(new, target)
+    except OSError:
+        os.replace(aside / "tree", target)
+        aside.rmdir()
+        raise
+    return aside
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one step; False where the system offers no such call."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError, TypeError):  # not Linux with glibc 2.28 or later
+        return False
+    status = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if status == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL):  # an old kernel, or a file system without it
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it; wsg runs one thread)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _cannot_write(target: Path, error: OSError) -> WsgError:
+    return WsgError(f"cannot write {target}: {error.strerror or error}")

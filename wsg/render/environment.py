@@ -2,9 +2,10 @@
 
 HTML (and SVG) templates autoescape every value; Markdown templates escape every
 value for Markdown through ``finalize`` (avoid ``~`` and ``join`` on values there:
-they would HTML-escape). Both use ``StrictUndefined`` so a typo
-in a template fails loudly, and data values are only ever *values*: nothing
-from the dataset is compiled as a template.
+they would HTML-escape). In both, a text value is shown without explicit
+bidirectional controls, so that it cannot reorder the page around it. Both use
+``StrictUndefined`` so a typo in a template fails loudly, and data values are
+only ever *values*: nothing from the dataset is compiled as a template.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Templates:
             loaders.append(FileSystemLoader(str(user_dir)))
         loaders.append(FileSystemLoader(str(default_templates())))
         self.loader = ChoiceLoader(loaders)
-        self.html = _environment(self.loader, finalize=_blank_none)
+        self.html = _environment(self.loader, finalize=_html_value)
         # Autoescape is on here too, but ``finalize`` escapes for Markdown first and returns
         # Markup, so HTML escaping never touches Markdown output and macro results stay as is.
         self.markdown = _environment(self.loader, finalize=_markdown_value)
@@ -100,9 +101,13 @@ def _environment(loader: BaseLoader, *, finalize: Any) -> Environment:
     return environment
 
 
-def _blank_none(value: Any) -> Any:
-    """A missing value prints as nothing, never as "None"."""
-    return "" if value is None else value
+def _html_value(value: Any) -> Any:
+    """A missing value prints as nothing, never as "None"; text without bidi controls."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return text.without_bidi_controls(value)
+    return value
 
 
 def _markdown_value(value: Any) -> Any:

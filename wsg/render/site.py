@@ -389,7 +389,23 @@ def _events_json(site: _Site) -> str:
     document = {
         "today": site.dataset.today.isoformat(),
         "source": site.footer[0],
-        "events": [to_data(e) for e, _ in site.events],
-        "groups": [to_data(g) for g in site.groups],
+        "events": [_safe_links(to_data(e)) for e, _ in site.events],
+        "groups": [_safe_links(to_data(g)) for g in site.groups],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+_LINKS = frozenset({"url", "presentation"})  # the keys of FORMAT.md that hold a URL
+
+
+def _safe_links(data: Any) -> Any:
+    """The data without a link that ``safe_url`` refuses: the validator's check, made again."""
+    if isinstance(data, dict):
+        return {
+            key: _safe_links(value)
+            for key, value in data.items()
+            if key not in _LINKS or safe_url(value) is not None
+        }
+    if isinstance(data, list):
+        return [_safe_links(item) for item in data]
+    return data

@@ -15,6 +15,9 @@ from wsg.render.times import DASH
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # What can start a block when a value opens a line: heading, quote, list item, rule.
 _LINE_START = re.compile(r"^(#|>|[-+*=](?=[-+*=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))")
+# Explicit bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+# left in a value, one would reorder the text around it on the page ("Trojan Source").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Fixed English names: strftime's %A and %B follow the process locale.
@@ -63,9 +66,14 @@ def md(value: object) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    text = " ".join(without_bidi_controls(str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(_LINE_START.sub(_escape_block_start, text))
+
+
+def without_bidi_controls(text: str) -> str:
+    """The text as shown in HTML and Markdown: the Unicode bidi algorithm alone orders it."""
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:

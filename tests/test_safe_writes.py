@@ -1,0 +1,579 @@
+"""Safe writes: ``wsg fmt``, ``wsg new`` and ``wsg render`` never leave half a file or half a site.
+
+Every write goes through ``wsg.safewrite``: a temporary file (or folder) beside the
+target, named with a leading dot so that ``wsg validate`` never reads it as a record,
+then one rename. These tests stop the real program at every step of a write (SIGKILL,
+or a failing step), fill the disk, make files and folders read-only and change a file
+behind its back, and each time find the target whole: what it was, or, once the
+rename is done, what the finished run writes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, make_dataset, run_wsg
+
+TODAY = "2026-11-28"
+EVENT_PATH = "data/events/2025/ai-day.yaml"
+# The examples base's event, valid but not in canonical key order: ``wsg fmt`` rewrites it.
+MESSY = """\
+# AI day, keys in the wrong order on purpose
+title: AI day
+id: ai-day
+kind: seminar
+status: cancelled
+start: 2025-09-10
+end: 2025-09-10
+format: virtual
+timezone: Europe/Zurich
+themes: [ai]
+organizers: [sg17]
+cancellation: {date: 2025-06-01, reason: Merged into the AI for Good summit}
+"""
+
+
+@dataclass(frozen=True)
+class Write:
+    """A command that writes, and what it writes (relative to the work folder)."""
+
+    name: str
+    args: tuple[str, ...]  # "{work}" stands for the work folder
+    target: str
+
+    def argv(self, work: Path) -> list[str]:
+        return [arg.format(work=work) for arg in self.args]
+
+
+DATA = ("--data", "{work}/data")
+WRITES = [
+    Write("fmt", ("fmt", "{work}/" + EVENT_PATH, *DATA), EVENT_PATH),
+    Write(
+        "new event",
+        ("new", "event", "--title", "Quantum day", "--start", "2027-03-10", "--format", "virtual",
+         "--organizer", "sg16", "--theme", "ai", *DATA, "--today", TODAY),
+        "data/events/2027/2027-03-quantum-day.yaml",
+    ),
+    Write(
+        "render agenda -o",
+        ("render", "agenda", "ai-day", "-f", "html", "-o", "{work}/out/agenda.html", *DATA,
+         "--today", TODAY),
+        "out/agenda.html",
+    ),
+    Write(
+        "render summary -o",
+        ("render", "summary", "--year", "2025", "-o", "{work}/out/summary.md", *DATA,
+         "--today", TODAY),
+        "out/summary.md",
+    ),
+    Write(
+        "render site",
+        ("render", "site", "--out", "{work}/out/site", *DATA, "--today", TODAY),
+        "out/site",
+    ),
+]  # fmt: skip
+WRITE_IDS = [w.name for w in WRITES]
+
+
+def prepare(work: Path) -> Path:
+    """A dataset with one non-canonical event, and outputs rendered "before" to replace."""
+    make_dataset(work, {EVENT_PATH: MESSY})
+    site = work / "out" / "site"
+    (site / "events").mkdir(parents=True)
+    (site / "index.html").write_text("the site as it was\n")
+    (site / "events" / "gone.html").write_text("an event page of the site as it was\n")
+    (work / "out" / "agenda.html").write_text("the agenda as it was\n")
+    (work / "out" / "summary.md").write_text("the summary as it was\n")
+    return work
+
+
+Snapshot = bytes | dict[str, bytes] | None
+
+
+def snapshot(path: Path) -> Snapshot:
+    """A file's bytes, a folder's files by name, or None when there is nothing."""
+    if path.is_dir():
+        return {
+            p.relative_to(path).as_posix(): p.read_bytes()
+            for p in sorted(path.rglob("*"))
+            if p.is_file()
+        }
+    return path.read_bytes() if path.exists() else None
+
+
+def visible(work: Path) -> set[str]:
+    """Every file and folder whose name, and every folder's above it, has no leading dot."""
+    found = set()
+    for path in work.rglob("*"):
+        rel = path.relative_to(work)
+        if not any(part.startswith(".") for part in rel.parts):
+            found.add(rel.as_posix())
+    return found
+
+
+def leftovers(work: Path) -> set[str]:
+    """Every file, and every hidden file or folder: all that a failed write could leave.
+
+    An empty folder that a write created on its way (``events/2027/``) may stay.
+    """
+    return {
+        p.relative_to(work).as_posix()
+        for p in work.rglob("*")
+        if p.is_file() or any(part.startswith(".") for part in p.relative_to(work).parts)
+    }
+
+
+def validate(work: Path) -> tuple[int, str]:
+    result = run_wsg("validate", "--no-cache", "--data", str(work / "data"), "--today", TODAY)
+    return result.code, result.out
+
+
+# --- stopped at every step -------------------------------------------------------------------
+
+# Runs wsg and, at the N-th change it makes below a folder, kills itself with SIGKILL or
+# makes that change fail with EIO. Audit hooks run just before the operation, so "at a
+# rename" means "the rename has not happened". Looking up a C function counts too: the
+# folder swap is one system call made through ctypes (renameat2), looked up just before.
+STEPPER = r"""
+import errno, os, signal, sys
+
+folder, action, at = sys.argv[1] + os.sep, sys.argv[2], int(sys.argv[3])
+log = os.open(sys.argv[4], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+CHANGES = {"open", "os.mkdir", "os.chmod", "os.rename", "os.remove", "os.rmdir",
+           "shutil.rmtree", "ctypes.dlsym"}
+WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+count = 0
+
+def is_change(event, args):
+    if event not in CHANGES:
+        return False
+    if event == "ctypes.dlsym":
+        return True
+    if not isinstance(args[0], (str, bytes, os.PathLike)):
+        return False
+    if not os.path.abspath(os.fsdecode(args[0])).startswith(folder):
+        return False
+    return event != "open" or bool(args[2] & WRITING)
+
+def hook(event, args):
+    global count
+    if not is_change(event, args):
+        return
+    count += 1
+    os.write(log, f"{event}\n".encode())
+    if count == at:
+        if action == "kill":
+            os.kill(os.getpid(), signal.SIGKILL)
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+sys.addaudithook(hook)
+sys.argv = ["wsg", *sys.argv[5:]]
+from wsg.entry import main
+main()
+"""
+SWAPS = ("os.rename", "ctypes.dlsym")  # the steps that put a new version in place
+
+
+def run_stepped(
+    write: Write, work: Path, action: str, at: int
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    log = work.with_name(work.name + ".steps")
+    command = [sys.executable, "-c", STEPPER, str(work), action, str(at), str(log)]
+    result = subprocess.run(
+        command + write.argv(work), capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    steps = log.read_text().split() if log.exists() else []
+    return result, steps
+
+
+@dataclass
+class Runs:
+    """A write's target before and after a run that was left alone, and that run's steps."""
+
+    pristine: Path
+    before: Snapshot
+    after: Snapshot
+    steps: list[str]
+    baseline: tuple[int, str]
+
+    @property
+    def last_swap(self) -> int:
+        """The step (1-based) of the last rename: up to it, the target must be as before."""
+        return max(i for i, step in enumerate(self.steps, 1) if step in SWAPS)
+
+
+def finished_run(write: Write, tmp_path: Path) -> Runs:
+    pristine = prepare(tmp_path / "pristine")
+    finished = tmp_path / "finished"
+    shutil.copytree(pristine, finished, symlinks=True)
+    result, steps = run_stepped(write, finished, "none", 0)
+    assert result.returncode == 0, result.stderr
+    runs = Runs(
+        pristine=pristine,
+        before=snapshot(pristine / write.target),
+        after=snapshot(finished / write.target),
+        steps=steps,
+        baseline=validate(pristine),
+    )
+    assert runs.after != runs.before and runs.after  # the run did write something new
+    assert any(step in SWAPS for step in steps)
+    return runs
+
+
+def kill_points(steps: list[str]) -> list[int]:
+    """Every step of a short write; of a long one the first, middle, last and every swap."""
+    count = len(steps)
+    if count <= 8:
+        return list(range(1, count + 1))
+    swaps = [i for i, step in enumerate(steps, 1) if step not in ("open", "os.mkdir")]
+    return sorted({1, count // 2, count, *swaps})
+
+
+@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
+def test_killed_at_any_step_the_target_is_whole_and_validate_sees_no_difference(
+    write: Write, tmp_path: Path
+) -> None:
+    runs = finished_run(write, tmp_path)
+    points = kill_points(runs.steps)
+    assert any(point <= runs.last_swap for point in points)
+    finished = visible(runs.pristine) | visible(tmp_path / "finished")
+    for point in points:
+        work = tmp_path / f"killed-at-{point}"
+        shutil.copytree(runs.pristine, work, symlinks=True)
+        result, _ = run_stepped(write, work, "kill", point)
+        where = f"killed before step {point} ({runs.steps[point - 1]}) of {len(runs.steps)}"
+        assert result.returncode == -signal.SIGKILL, where
+        expected = runs.before if point <= runs.last_swap else runs.after
+        assert snapshot(work / write.target) == expected, where
+        # what a killed run leaves behind is hidden: nothing a record reader or a site sees
+        assert visible(work) <= finished, where
+        assert validate(work) == runs.baseline, where
+
+
+@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
+def test_a_failing_step_is_one_line_exit_2_and_leaves_nothing_behind(
+    write: Write, tmp_path: Path
+) -> None:
+    runs = finished_run(write, tmp_path)
+    first_file = runs.steps.index("open") + 1
+    renames = [i for i, step in enumerate(runs.steps, 1) if step == "os.rename"]
+    for point in [first_file, *renames]:  # a failing renameat2: see the tests of the swap below
+        work = tmp_path / f"failed-at-{point}"
+        shutil.copytree(runs.pristine, work, symlinks=True)
+        result, _ = run_stepped(write, work, "fail", point)
+        where = f"step {point} ({runs.steps[point - 1]}) failed"
+        assert result.returncode == 2, (where, result.stderr)
+        assert result.stderr.startswith("wsg: cannot write "), where
+        assert result.stderr.endswith(": Input/output error\n"), where
+        assert result.stderr.count("\n") == 1, where
+        assert snapshot(work / write.target) == runs.before, where
+        assert leftovers(work) == leftovers(runs.pristine), where  # not even a hidden file
+
+
+def _io_error(*args: object) -> Any:
+    raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+
+@pytest.mark.parametrize("swap", ["renameat2", "two renames"])
+def test_a_failing_swap_keeps_the_old_site_in_place(
+    swap: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    work = prepare(tmp_path / "work")
+    before, listing = snapshot(work / "out" / "site"), leftovers(work)
+    if swap == "renameat2":
+        monkeypatch.setattr(safewrite, "_exchange", _io_error)
+    else:  # a system without renameat2: the old tree goes aside, the new one fails to move in
+        real_replace = os.replace
+
+        def replace_failing_to_move_the_new_tree_in(source: Any, destination: Any) -> None:
+            if Path(source).name.startswith(".site.new-"):
+                _io_error()
+            real_replace(source, destination)
+
+        monkeypatch.setattr(safewrite, "_exchange", lambda first, second: False)
+        monkeypatch.setattr(os, "replace", replace_failing_to_move_the_new_tree_in)
+    result = run_wsg(*WRITES[4].argv(work))
+    monkeypatch.undo()
+    assert (result.code, result.err) == (
+        2,
+        f"wsg: cannot write {work / 'out' / 'site'}: Input/output error\n",
+    )
+    assert snapshot(work / "out" / "site") == before
+    assert leftovers(work) == listing
+
+
+def test_without_renameat2_the_site_is_swapped_in_by_two_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    work = prepare(tmp_path / "work")
+    expected = prepare(tmp_path / "expected")
+    assert run_wsg(*WRITES[4].argv(expected)).code == 0
+    monkeypatch.setattr(safewrite, "_exchange", lambda first, second: False)
+    assert run_wsg(*WRITES[4].argv(work)).code == 0
+    assert snapshot(work / "out" / "site") == snapshot(expected / "out" / "site")
+    assert visible(work) == visible(expected)
+    assert leftovers(work) == leftovers(expected)
+
+
+# --- a full disk -------------------------------------------------------------------------
+
+
+class _FullDisk:
+    """A file open for writing on a disk with no space left."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes | str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stream.close()
+
+
+@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
+def test_no_space_left_is_one_line_exit_2_and_the_target_is_as_before(
+    write: Write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = prepare(tmp_path / "work")
+    before, listing = snapshot(work / write.target), leftovers(work)
+    real_open = io.open
+
+    def full_disk_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        stream = real_open(file, mode, *args, **kwargs)
+        return _FullDisk(stream) if any(c in mode for c in "wax+") else stream
+
+    monkeypatch.setattr(io, "open", full_disk_open)  # os.fdopen and Path.open go through it
+    result = run_wsg(*write.argv(work))
+    monkeypatch.undo()
+    assert result.code == 2
+    assert result.err.startswith("wsg: cannot write ")
+    assert result.err.endswith(": No space left on device\n")
+    assert result.err.count("\n") == 1
+    assert snapshot(work / write.target) == before
+    assert leftovers(work) == listing
+
+
+# --- read-only files and folders ---------------------------------------------------------
+
+# Tests run as root, and root writes through any file mode. So the commands run in a
+# child process that is still root but has lost the capabilities that override file
+# permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, dropped from its bounding set
+# before exec): the kernel then refuses writes exactly as for an ordinary user, and
+# the code path under test is the real one, os.access and EACCES included. Run as an
+# ordinary user, the child needs no change.
+AS_ORDINARY_USER = r"""
+import contextlib, io, json, sys
+from wsg.cli import main
+
+results = []
+for argv in json.loads(sys.argv[1]):
+    out, err = io.StringIO(), io.StringIO()
+    sys.argv = ["wsg", *argv]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            main()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+    results.append([code, err.getvalue()])
+print(json.dumps(results))
+"""
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _drop_permission_override() -> None:
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run_python_unprivileged(*argv: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(
+            [sys.executable, *argv],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            preexec_fn=_drop_permission_override,
+            timeout=300,
+        )
+    except subprocess.SubprocessError as error:  # a container that forbids dropping them
+        pytest.skip(f"cannot run without the permission-override capabilities: {error}")
+
+
+def run_unprivileged(*commands: list[str]) -> list[tuple[int, str]]:
+    """Each ``wsg`` command line's exit code and stderr, all run in one unprivileged child."""
+    result = run_python_unprivileged("-c", AS_ORDINARY_USER, json.dumps(commands))
+    assert result.returncode == 0, result.stderr
+    return [(code, err) for code, err in json.loads(result.stdout)]
+
+
+def test_the_child_really_cannot_write_read_only_files(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("x")
+    locked.chmod(0o444)
+    result = run_python_unprivileged("-c", "import sys; open(sys.argv[1], 'a')", str(locked))
+    assert "PermissionError" in result.stderr
+
+
+def test_read_only_files_and_folders_are_one_line_exit_2_and_stay_as_they_were(
+    tmp_path: Path,
+) -> None:
+    work = prepare(tmp_path / "work")
+    event = work / EVENT_PATH
+    locked_out = work / "locked-out"
+    (locked_out / "site").mkdir(parents=True)
+    (locked_out / "site" / "index.html").write_text("a site in a read-only folder\n")
+    locked_2027 = work / "data" / "events" / "2027"
+    locked_2027.mkdir()
+    agenda = work / "out" / "agenda.html"
+    locked = [event, agenda]
+    for path in locked:
+        path.chmod(0o444)
+    for folder in (locked_out, locked_2027):
+        folder.chmod(0o555)
+    before = {path: snapshot(path) for path in (event, agenda, locked_out)}
+    listing = leftovers(work)
+    agenda_args = ["render", "agenda", "ai-day", "-f", "html", "--data", str(work / "data")]
+    commands = {
+        "a read-only record": (["fmt", str(event), "--data", str(work / "data")], event),
+        "a read-only output file": ([*agenda_args, "-o", str(agenda)], agenda),
+        "a read-only output folder": (
+            [*agenda_args, "-o", str(locked_out / "agenda.html")],
+            locked_out / "agenda.html",
+        ),
+        "a read-only site folder": (
+            ["render", "site", "--out", str(locked_out / "site"), "--data", str(work / "data")],
+            locked_out / "site",
+        ),
+        "a read-only events folder": (
+            [*WRITES[1].argv(work)],
+            work / WRITES[1].target,
+        ),
+    }
+    try:
+        results = run_unprivileged(*(argv for argv, _ in commands.values()))
+    finally:
+        for folder in (locked_out, locked_2027):
+            folder.chmod(0o755)
+    for (case, (_, target)), (code, err) in zip(commands.items(), results, strict=True):
+        assert code == 2, (case, err)
+        assert err.startswith(f"wsg: cannot write {target}"), (case, err)
+        assert err.count("\n") == 1, (case, err)
+    assert {path: snapshot(path) for path in before} == before
+    assert leftovers(work) == listing
+    assert [path.stat().st_mode & 0o777 for path in locked] == [0o444, 0o444]
+
+
+# --- never overwrite, never lose someone else's change ---------------------------------------
+
+
+def test_new_event_never_overwrites_a_file_it_did_not_load(tmp_path: Path) -> None:
+    write = WRITES[1]
+    work = prepare(tmp_path / "work")
+    target = work / write.target
+    target.parent.mkdir(parents=True)
+    target.write_text("id: [a draft that does not parse yet\n")  # not loaded as that event
+    result = run_wsg(*write.argv(work))
+    assert result.code == 2
+    assert result.err == f"wsg: {target} exists; not overwritten\n"
+    assert target.read_text() == "id: [a draft that does not parse yet\n"
+
+
+def test_new_event_never_overwrites_a_file_written_while_it_worked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg.commands import new as command
+
+    write = WRITES[1]
+    work = prepare(tmp_path / "work")
+    target = work / write.target
+    real_canonical = command.canonical
+
+    def canonical_while_someone_adds_the_file(text: str, record: Any) -> Any:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("someone else's event\n")
+        return real_canonical(text, record)
+
+    monkeypatch.setattr(command, "canonical", canonical_while_someone_adds_the_file)
+    result = run_wsg(*write.argv(work))
+    assert (result.code, result.err) == (2, f"wsg: {target} exists; not overwritten\n")
+    assert target.read_text() == "someone else's event\n"
+
+
+@pytest.mark.parametrize("change", ["edited", "deleted"])
+def test_fmt_never_writes_over_a_file_changed_since_it_was_read(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg.commands import fmt as command
+
+    work = prepare(tmp_path / "work")
+    event = work / EVENT_PATH
+    listing = leftovers(work)
+    real_canonical = command.canonical
+
+    def canonical_while_someone_changes_the_file(text: str, record: Any) -> Any:
+        if change == "edited":
+            event.write_text(MESSY + "notes: added by someone else meanwhile\n")
+        else:
+            event.unlink()
+        return real_canonical(text, record)
+
+    monkeypatch.setattr(command, "canonical", canonical_while_someone_changes_the_file)
+    result = run_wsg("fmt", str(event), "--data", str(work / "data"))
+    assert result.code == 2
+    assert result.err == f"wsg: {event} changed while wsg was working on it; not written\n"
+    if change == "edited":
+        assert event.read_text() == MESSY + "notes: added by someone else meanwhile\n"
+    else:
+        assert not event.exists()
+    assert leftovers(work) <= listing
+
+
+# --- what a write leaves: the usual permissions ---------------------------------------------
+
+
+def test_new_files_and_the_site_get_the_usual_permissions(tmp_path: Path) -> None:
+    work = prepare(tmp_path / "work")
+    shutil.rmtree(work / "out")
+    umask = os.umask(0o022)
+    try:
+        for write in WRITES[1:]:
+            assert run_wsg(*write.argv(work)).code == 0, write.name
+    finally:
+        os.umask(umask)
+    for write in WRITES[1:]:
+        target = work / write.target
+        expected = 0o755 if target.is_dir() else 0o644
+        assert target.stat().st_mode & 0o777 == expected, write.name
+    event = work / EVENT_PATH
+    event.chmod(0o640)
+    assert run_wsg("fmt", str(event), "--data", str(work / "data")).code == 0
+    assert event.stat().st_mode & 0o777 == 0o640  # a rewritten file keeps its own
