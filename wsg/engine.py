@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from wsg.dataset import Dataset
 from wsg.findings import Finding
 from wsg.rules import FILE_RULES, RULES
@@ -28,4 +30,13 @@ def check(dataset: Dataset) -> list[Finding]:
             continue
         for loc, message in rule.check(dataset):
             findings.append(Finding(loc.file, loc.line, loc.column, rule.id, severity, message))
-    return sorted(f for f in findings if f.severity != "off")
+    return sorted(_one_line(f) for f in findings if f.severity != "off")
+
+
+def _one_line(finding: Finding) -> Finding:
+    """A finding whose message quotes a newline or a bidi override shows it escaped: one
+    line a finding, and no text from the data that can pose as a finding of its own."""
+    if finding.message.isprintable():
+        return finding
+    message = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in finding.message)
+    return replace(finding, message=message)

@@ -6,40 +6,61 @@ Schema, so the validator, the model and ``wsg schema`` share one definition.
 
 from __future__ import annotations
 
-import difflib
+import math
 import os
 import re
-import zoneinfo
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from wsg.countries import load_reference
-from wsg.yamltree import Mapping, Node, Scalar, Sequence, is_null, yaml_type
+from wsg.yamltree import (
+    NULLS,
+    TYPED_START,
+    Mapping,
+    Node,
+    Scalar,
+    Sequence,
+    is_null,
+    yaml_type,
+)
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SLUG_MAX = 80
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TIME = re.compile(r"(\d{2}):(\d{2})")
-_LOOSE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})")
+# ASCII digits only: \d would take Arabic-Indic or Devanagari digits for a date
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_TIME = re.compile(r"(\d{2}):(\d{2})", re.ASCII)
+_LOOSE_TIME = re.compile(r"(\d{1,2})[:.h](\d{2})", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CURRENCY = re.compile(r"[A-Z]{3}")
+# what no URL holds: white space (as str.isspace() has it) or a control character
+_URL_BREAK = re.compile(r"[\s\x00-\x1f]")
+MAX_SUGGESTIONS = 100  # "did you mean" searches per file
 
 
 class Context:
     """What a kind needs while converting one file: where, and how to report."""
 
-    __slots__ = ("file", "problems")
+    __slots__ = ("file", "problems", "suggestions")
 
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[tuple[str, int, int, str]] = []
+        self.suggestions = MAX_SUGGESTIONS
 
     def report(self, rule: str, node: Node, message: str) -> None:
         self.problems.append((rule, node.line, node.column, message))
+
+    def did_you_mean(self, word: str, choices: Iterable[str]) -> str:
+        """A suggestion while the file's allowance lasts: a file of 100,000 wrong words
+        gets its findings, but only the first ones pay for a search of the choices."""
+        if self.suggestions <= 0:
+            return ""
+        self.suggestions -= 1
+        return did_you_mean(word, choices)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -57,23 +78,44 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def closest(word: str, choices: Any) -> str | None:
+def closest(word: str, choices: Iterable[str]) -> str | None:
     """The likeliest intended word: fewest typos, then the longest shared start."""
-    candidates: list[str] = [str(choice) for choice in choices]
+    candidates = tuple(choices)
+    # neither measure matches a word this much longer than every choice (difflib's
+    # 0.6 needs at most 2.33 times): a pasted paragraph costs nothing
+    if len(word) > 3 * max(map(len, candidates), default=0):
+        return None
     limit = max(2, min(3, len(word) // 3))
+    letters = set(word)
     scored: list[tuple[int, int, str]] = []
     for choice in candidates:
+        # an edit changes the length by at most one and the set of letters by at most
+        # two: both bounds are cheap and skip the quadratic distance for most choices
+        if abs(len(choice) - len(word)) > limit:
+            continue
+        if len(letters.symmetric_difference(choice)) > 2 * limit:
+            continue
         distance = edit_distance(word, choice)
         if distance <= limit:
             prefix = len(os.path.commonprefix([word, choice]))
             scored.append((distance, -prefix, choice))
     if scored:
         return min(scored)[2]
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    # difflib's ratio 2*M/(len(word)+len(choice)) reaches 0.6 only if M, the letters matched,
+    # can: they are at most the choice's letters found in the word (the same answer, faster)
+    hopeful = [
+        choice
+        for choice in candidates
+        if 10 * min(len(word), sum(map(letters.__contains__, choice)))
+        >= 3 * (len(word) + len(choice))
+    ]
+    import difflib  # only a mistake needs it: a clean run never imports it
+
+    matches = difflib.get_close_matches(word, hopeful, n=1, cutoff=0.6) if hopeful else []
     return matches[0] if matches else None
 
 
-def did_you_mean(word: str, choices: Any) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     match = closest(word, choices)
     return f" (did you mean '{match}'?)" if match else ""
 
@@ -99,8 +141,13 @@ class Kind:
 
     def text_of(self, node: Node, ctx: Context) -> str | None:
         """The node as text, or a wrong-type problem for numbers, booleans and containers."""
-        if isinstance(node, Scalar) and (not node.plain or yaml_type(node) == "string"):
-            return node.value
+        if isinstance(node, Scalar):
+            value = node.value
+            # most text starts as no null, boolean or number can: no need to ask yaml_type
+            if not node.plain or (value and value[0] not in TYPED_START):
+                return value
+            if yaml_type(node) == "string":
+                return value
         hint = "; quote it if it is meant as text" if isinstance(node, Scalar) else ""
         ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}{hint}")
         return None
@@ -136,7 +183,7 @@ class Slug(Text):
                 f"at most {SLUG_MAX} characters{hint}",
             )
             return None
-        return text
+        return sys.intern(text)  # ids repeat across records: one string for all
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^{SLUG.pattern}$", "maxLength": SLUG_MAX}
@@ -155,11 +202,11 @@ class Enum(Text):
             ctx.report(
                 "bad-value",
                 node,
-                f"{text!r} is not allowed{did_you_mean(text, self.values)}; "
+                f"{text!r} is not allowed{ctx.did_you_mean(text, self.values)}; "
                 f"allowed: {', '.join(self.values)}",
             )
             return None
-        return text
+        return sys.intern(text)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
@@ -195,6 +242,18 @@ class Currency(Text):
         return {"type": "string", "pattern": "^[A-Z]{3}$"}
 
 
+@lru_cache(maxsize=1 << 14)  # records share their dates: parse each once, keep one object
+def _date_of(text: str) -> date | str:
+    """The date ``text`` names, or why it names none."""
+    match = _DATE.fullmatch(text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError as error:
+            return f"{text!r} is not a real date: {error}"
+    return f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-10"
+
+
 class Date(Kind):
     label = "a date (YYYY-MM-DD)"
 
@@ -205,15 +264,11 @@ class Date(Kind):
         if not isinstance(node, Scalar):
             ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}")
             return None
-        match = _DATE.fullmatch(node.value)
-        if match:
-            try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError as error:
-                ctx.report("bad-date", node, f"{node.value!r} is not a real date: {error}")
-                return None
-        ctx.report("bad-date", node, f"{node.value!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-10")
-        return None
+        value = _date_of(node.value)
+        if isinstance(value, str):
+            ctx.report("bad-date", node, value)
+            return None
+        return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
@@ -232,7 +287,7 @@ class Time(Kind):
         value = node.value
         match = _TIME.fullmatch(value)
         if match and int(match[1]) < 24 and int(match[2]) < 60:
-            return value
+            return sys.intern(value)
         loose = _LOOSE_TIME.fullmatch(value)
         hint = ""
         if loose and int(loose[1]) < 24 and int(loose[2]) < 60:
@@ -259,6 +314,8 @@ ZONE_MISTAKES = {
 
 @cache
 def timezone_names() -> frozenset[str]:
+    import zoneinfo  # only converting a file needs it: a run from the cache does not
+
     names = {name for name in zoneinfo.available_timezones() if "/" in name}
     return frozenset(name for name in names if not name.startswith(("Etc/", "SystemV/"))) | {"UTC"}
 
@@ -273,14 +330,19 @@ class Timezone(Text):
         names = timezone_names()
         if text not in names:
             known = ZONE_MISTAKES.get(text)
-            hint = f" (did you mean '{known}'?)" if known else did_you_mean(text, names)
+            hint = f" (did you mean '{known}'?)" if known else ctx.did_you_mean(text, names)
             ctx.report(
                 "bad-timezone",
                 node,
                 f"{text!r} is not an IANA time zone name such as Europe/Zurich{hint}",
             )
             return None
-        return text
+        return sys.intern(text)
+
+    def json_schema(self) -> dict[str, Any]:
+        # Area/Location (or UTC): rejects abbreviations such as CET or GMT+2 without
+        # freezing this machine's tz database into the schema
+        return {"type": "string", "pattern": r"^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$"}
 
 
 class Country(Text):
@@ -302,11 +364,11 @@ class Country(Text):
 def check_country(code: str, node: Node, ctx: Context) -> str | None:
     reference = load_reference()
     if reference.is_iso(code):
-        return code
+        return sys.intern(code)
     if reference.is_iso(code.upper()):
         hint = f" (did you mean '{code.upper()}'? codes are upper case)"
     else:
-        hint = did_you_mean(code.upper(), reference.iso)
+        hint = ctx.did_you_mean(code.upper(), reference.iso)
     ctx.report("bad-country", node, f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}")
     return None
 
@@ -323,11 +385,11 @@ class Language(Text):
             hint = (
                 f" (did you mean '{text.lower()}'?)"
                 if text.lower() in languages
-                else did_you_mean(text, languages)
+                else ctx.did_you_mean(text, languages)
             )
             ctx.report("bad-language", node, f"{text!r} is not an ISO 639-1 language code{hint}")
             return None
-        return text
+        return sys.intern(text)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^[a-z]{2}$"}
@@ -340,12 +402,14 @@ class Url(Text):
         text = self.text_of(node, ctx)
         if text is None:
             return None
+        from urllib.parse import urlsplit  # imported on the first URL, then looked up
+
         try:
             parts = urlsplit(text)
             valid = parts.scheme in ("https", "http") and bool(parts.hostname)
         except ValueError:
             valid = False
-        if not valid or any(ch.isspace() or ord(ch) < 32 for ch in text):
+        if not valid or _URL_BREAK.search(text):
             ctx.report(
                 "bad-url", node, f"{text!r} is not an absolute https:// URL (https://www.itu.int/…)"
             )
@@ -377,7 +441,16 @@ class Count(Kind):
             ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}")
             return None
         assert isinstance(node, Scalar)
-        value: int | float = int(node.value, 0) if kind == "integer" else float(node.value)
+        text = node.value
+        try:  # YAML 1.2: 007 is seven; only 0o and 0x change the base
+            base = 0 if text[:2] in ("0o", "0x") else 10
+            value: int | float = float(text) if kind == "number" else int(text, base)
+        except ValueError:  # .inf, .nan, or more digits than Python converts
+            value = float("inf")
+        if isinstance(value, float) and not math.isfinite(value):
+            shown = text if len(text) <= 20 else f"{text[:20]}… ({len(text):,} characters)"
+            ctx.report("bad-number", node, f"{shown} is infinite or too large for an amount")
+            return None
         if value < 0:
             ctx.report("bad-number", node, f"{node.value} is negative; a count or amount is 0 or more")
             return None
@@ -483,7 +556,8 @@ class SeverityMap(Kind):
         for key, value in node.pairs:
             rule = key.value
             if rule not in RULES:
-                ctx.report("bad-value", key, f"no rule is called {rule!r}{did_you_mean(rule, RULES)}")
+                hint = ctx.did_you_mean(rule, RULES)
+                ctx.report("bad-value", key, f"no rule is called {rule!r}{hint}")
                 continue
             if rule in FILE_RULES:
                 ctx.report(
@@ -500,6 +574,17 @@ class SeverityMap(Kind):
 
 
 Required = bool | Callable[[Mapping], bool]
+
+# Records keep a (line, column) for every key and value; most positions recur in
+# every file, so one tuple serves them all (the memo is dropped if it grows large).
+_POSITIONS: dict[tuple[int, int], tuple[int, int]] = {}
+_POSITIONS_MAX = 1 << 16
+
+
+@lru_cache(maxsize=1 << 12)
+def _item_key(name: str, item: int | str) -> str:
+    """The ``locs`` key of a list item or a mapping entry: ``speakers.0``, ``by_country.KE``."""
+    return f"{name}.{item}"
 
 
 @dataclass
@@ -524,9 +609,11 @@ class Record(Kind):
     doc: str = ""
     only_in: dict[str, str] = field(default_factory=dict)  # key -> why it is not allowed here
     by_name: dict[str, Field] = field(init=False)
+    requirable: list[Field] = field(init=False)  # the fields that may be required
 
     def __post_init__(self) -> None:
         self.by_name = {f.name: f for f in self.fields}
+        self.requirable = [f for f in self.fields if f.required]
         self.label = f"a mapping ({self.title})"
 
     def convert(self, node: Node, ctx: Context, at: Node | None = None) -> Any:
@@ -537,6 +624,9 @@ class Record(Kind):
         locs: dict[str, tuple[int, int]] = {}
         key_locs: dict[str, tuple[int, int]] = {}
         by_name = self.by_name
+        positions = _POSITIONS
+        if len(positions) > _POSITIONS_MAX:
+            positions.clear()
         for key, value in node.pairs:
             name = key.value
             spec = by_name.get(name)
@@ -548,22 +638,26 @@ class Record(Kind):
                     ctx.report(
                         "unknown-field",
                         key,
-                        f"unknown key {name!r} in {self.title}{did_you_mean(name, by_name)}",
+                        f"unknown key {name!r} in {self.title}{ctx.did_you_mean(name, by_name)}",
                     )
                 continue
-            key_locs[name] = (key.line, key.column)
-            if is_null(value):
+            name = spec.name  # the same text, one string for every record
+            pos = (key.line, key.column)
+            key_locs[name] = positions.setdefault(pos, pos)
+            if type(value) is Scalar and value.plain and value.value in NULLS:  # is_null, inline
                 if spec.is_required(node):
                     ctx.report("missing-field", key, f"{name!r} is required and has no value")
                 continue
-            locs[name] = (value.line, value.column)
+            pos = (value.line, value.column)
+            locs[name] = positions.setdefault(pos, pos)
             kind = spec.kind
             if isinstance(kind, ListOf):
                 items = kind.convert_items(value, ctx)
                 if items is None:
                     continue
                 for index, (_, item) in enumerate(items):
-                    locs[f"{name}.{index}"] = (item.line, item.column)
+                    pos = (item.line, item.column)
+                    locs[_item_key(name, index)] = positions.setdefault(pos, pos)
                 converted: Any = [item_value for item_value, _ in items]
                 if len(converted) < kind.min_items and len(items) == len(value.items):  # type: ignore[attr-defined]
                     ctx.report("missing-field", value, f"{name!r} needs at least {kind.min_items}")
@@ -573,13 +667,14 @@ class Record(Kind):
                 converted = kind.convert(value, ctx)
                 if isinstance(value, Mapping):
                     for k, v in value.pairs:
-                        locs[f"{name}.{k.value}"] = (v.line, v.column)
+                        pos = (v.line, v.column)
+                        locs[_item_key(name, k.value)] = positions.setdefault(pos, pos)
             else:
                 converted = kind.convert(value, ctx)
             if converted is not None:
                 values[name] = converted
         present = node.index
-        for spec in self.fields:
+        for spec in self.requirable:
             if spec.name not in present and spec.is_required(node):
                 where = at if at is not None else node
                 ctx.report(

@@ -9,14 +9,25 @@ value means (``NO`` is Norway, ``09:30`` is a time).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
-try:
-    _Loader: type = yaml.CBaseLoader
-except AttributeError:  # PyYAML built without libyaml: same events, slower
-    _Loader = yaml.BaseLoader
+
+@cache
+def _loader() -> type:
+    # PyYAML is imported on the first parse: a run that finds every file in the cache
+    # never pays for it
+    import yaml
+
+    try:
+        return yaml.CBaseLoader
+    except AttributeError:  # PyYAML built without libyaml: same events, slower
+        return yaml.BaseLoader
 
 MAX_DEPTH = 64
 MAX_FEATURE_PROBLEMS = 20
@@ -77,7 +88,7 @@ class ParseProblem:
     message: str
 
 
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(
@@ -85,17 +96,23 @@ _FLOAT = re.compile(
 )
 
 
+# The first characters of every null, boolean and number: any other plain scalar is a string.
+TYPED_START = frozenset("~nNtTfF+-.0123456789")
+
+
 def yaml_type(node: Node) -> str:
     """What YAML 1.2's core schema would make of a node: used only to name mistakes."""
-    if isinstance(node, Mapping):
-        return "mapping"
-    if isinstance(node, Sequence):
+    if not isinstance(node, Scalar):
+        if isinstance(node, Mapping):
+            return "mapping"
+        assert isinstance(node, Sequence)
         return "list"
-    assert isinstance(node, Scalar)
     if not node.plain:
         return "string"
     value = node.value
-    if value in _NULLS:
+    if value and value[0] not in TYPED_START:
+        return "string"
+    if value in NULLS:
         return "null"
     if value in _BOOLS:
         return "boolean"
@@ -107,7 +124,7 @@ def yaml_type(node: Node) -> str:
 
 
 def is_null(node: Node | None) -> bool:
-    return node is None or (isinstance(node, Scalar) and node.plain and node.value in _NULLS)
+    return node is None or (isinstance(node, Scalar) and node.plain and node.value in NULLS)
 
 
 def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
@@ -116,9 +133,17 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
     features = 0
     root: Node | None = None
     documents = 0
-    # stack entries: [container, pending key (Scalar), key is invalid]
-    stack: list[list[object]] = []
-    parser = _Loader(data)
+    # The open collection is held in locals (the hot path touches nothing else); the
+    # frames of the collections around it wait on ``stack``, one per open collection.
+    stack: list[tuple[Node | None, bool, Scalar | None, bool]] = []
+    current: Node | None = None
+    in_mapping = False
+    key: Scalar | None = None  # the key waiting for its value
+    skip = False  # the key was rejected: drop its value
+    import yaml
+
+    parser = _loader()(data)
+    get_event = parser.get_event
 
     def feature(line: int, column: int, message: str) -> None:
         nonlocal features
@@ -126,82 +151,61 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
         if features <= MAX_FEATURE_PROBLEMS:
             problems.append(ParseProblem("yaml-feature", line, column, message))
 
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        frame = stack[-1]
-        container = frame[0]
-        if isinstance(container, Sequence):
-            container.items.append(node)
-            return
-        assert isinstance(container, Mapping)
-        if frame[1] is None and not frame[2]:
-            if not isinstance(node, Scalar):
-                problems.append(
-                    ParseProblem(
-                        "wrong-type",
-                        node.line,
-                        node.column,
-                        f"a key must be a plain word, not a {yaml_type(node)}",
-                    )
+    def bad_key(node: Node) -> bool:
+        """Whether ``node`` cannot be a key of ``current`` (and say why)."""
+        if not isinstance(node, Scalar):
+            problems.append(
+                ParseProblem(
+                    "wrong-type",
+                    node.line,
+                    node.column,
+                    f"a key must be a plain word, not a {yaml_type(node)}",
                 )
-                frame[2] = True
-                return
-            if node.plain and node.value == "<<":
-                feature(node.line, node.column, "merge keys (<<) are not allowed; write the keys out")
-                frame[2] = True
-                return
-            previous = container.index.get(node.value)
-            if previous is not None:
-                problems.append(
-                    ParseProblem(
-                        "duplicate-key",
-                        node.line,
-                        node.column,
-                        f"key '{node.value}' is repeated (first at line {previous[0].line}); "
-                        "keep one of them",
-                    )
+            )
+            return True
+        if node.plain and node.value == "<<":
+            feature(node.line, node.column, "merge keys (<<) are not allowed; write the keys out")
+            return True
+        previous = current.index.get(node.value)  # type: ignore[union-attr]
+        if previous is not None:
+            problems.append(
+                ParseProblem(
+                    "duplicate-key",
+                    node.line,
+                    node.column,
+                    f"key '{node.value}' is repeated (first at line {previous[0].line}); "
+                    "keep one of them",
                 )
-                frame[2] = True
-                return
-            frame[1] = node
-            return
-        if frame[2]:
-            frame[2] = False
-            return
-        key = frame[1]
-        assert isinstance(key, Scalar)
-        frame[1] = None
-        pair = (key, node)
-        container.pairs.append(pair)
-        container.index[key.value] = pair
+            )
+            return True
+        return False
 
     scalar_event = yaml.ScalarEvent
     mapping_start = yaml.MappingStartEvent
     sequence_start = yaml.SequenceStartEvent
-    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    mapping_end = yaml.MappingEndEvent
+    sequence_end = yaml.SequenceEndEvent
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             if event is None:
                 break
             kind = type(event)
-            mark = event.start_mark
+            node: Node
             if kind is scalar_event:
+                mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
-                if event.anchor is not None:
-                    feature(line, column, f"anchor '&{event.anchor}' is not allowed; repeat the value")
-                if event.tag is not None:
-                    feature(line, column, f"tag '{event.tag}' is not allowed; write the plain value")
-                attach(Scalar(event.value, not event.style, line, column))
+                if event.anchor is not None or event.tag is not None:
+                    _features_of(event, line, column, feature)
+                node = Scalar(event.value, not event.style, line, column)
+            elif kind is mapping_end or kind is sequence_end:
+                node = current  # type: ignore[assignment]
+                current, in_mapping, key, skip = stack.pop()
             elif kind is mapping_start or kind is sequence_start:
+                mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
-                if event.anchor is not None:
-                    feature(line, column, f"anchor '&{event.anchor}' is not allowed; repeat the value")
-                if event.tag is not None:
-                    feature(line, column, f"tag '{event.tag}' is not allowed; write the plain value")
+                if event.anchor is not None or event.tag is not None:
+                    _features_of(event, line, column, feature)
                 if len(stack) >= MAX_DEPTH:
                     problems.append(
                         ParseProblem(
@@ -212,18 +216,22 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
                         )
                     )
                     return None, problems
-                node: Node = Mapping(line, column) if kind is mapping_start else Sequence(line, column)
-                stack.append([node, None, False])
-            elif kind in collection_end:
-                frame = stack.pop()
-                attach(frame[0])  # type: ignore[arg-type]
+                stack.append((current, in_mapping, key, skip))
+                if kind is mapping_start:
+                    current, in_mapping = Mapping(line, column), True
+                else:
+                    current, in_mapping = Sequence(line, column), False
+                key, skip = None, False
+                continue
             elif kind is yaml.AliasEvent:
+                mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
                 feature(line, column, f"alias '*{event.anchor}' is not allowed; repeat the value")
-                attach(Scalar("", True, line, column))
+                node = Scalar("", True, line, column)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
+                    mark = event.start_mark
                     problems.append(
                         ParseProblem(
                             "yaml-syntax",
@@ -233,13 +241,44 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
                         )
                     )
                     return root, problems
+                continue
+            else:
+                continue
+            # attach the finished node to the open collection
+            if current is None:
+                root = node
+            elif not in_mapping:
+                current.items.append(node)  # type: ignore[attr-defined]
+            elif key is not None:
+                pair = (key, node)
+                current.pairs.append(pair)  # type: ignore[attr-defined]
+                current.index[key.value] = pair  # type: ignore[attr-defined]
+                key = None
+            elif skip:
+                skip = False
+            elif (
+                type(node) is Scalar
+                and node.value not in current.index  # type: ignore[attr-defined]
+                and not (node.plain and node.value == "<<")
+            ):
+                key = node
+            else:
+                skip = bad_key(node)  # always true here: says why the key is refused
     except yaml.MarkedYAMLError as error:
         problem_mark = error.problem_mark or error.context_mark
         line = problem_mark.line + 1 if problem_mark else 1
         column = problem_mark.column + 1 if problem_mark else 1
         problems.append(ParseProblem("yaml-syntax", line, column, _syntax_message(error)))
         return None, problems
-    except yaml.YAMLError as error:  # reader errors: control characters and the like
+    except yaml.reader.ReaderError as error:  # a control character: libyaml gives its byte offset
+        start = data.rfind(b"\n", 0, error.position) + 1
+        line = data.count(b"\n", 0, start) + 1
+        column = len(data[start : error.position].decode("utf-8", errors="replace")) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "a byte"
+        message = f"cannot be read as YAML: {character}: {error.reason}; remove it"
+        problems.append(ParseProblem("yaml-syntax", line, column, message))
+        return None, problems
+    except yaml.YAMLError as error:
         problems.append(ParseProblem("yaml-syntax", 1, 1, f"cannot be read as YAML: {error}"))
         return None, problems
     finally:
@@ -255,6 +294,16 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
             )
         )
     return root, problems
+
+
+def _features_of(
+    event: yaml.NodeEvent, line: int, column: int, feature: Callable[[int, int, str], None]
+) -> None:
+    if event.anchor is not None:
+        feature(line, column, f"anchor '&{event.anchor}' is not allowed; repeat the value")
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        feature(line, column, f"tag '{tag}' is not allowed; write the plain value")
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:

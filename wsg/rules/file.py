@@ -188,6 +188,12 @@ declare(
 )
 
 
+def _stem(rel: str) -> str:
+    name = rel.rpartition("/")[2]
+    # a record file's name ends in .yaml and does not start with a dot
+    return name[: -len(".yaml")] if name.endswith(".yaml") else PurePosixPath(rel).stem
+
+
 @dataset_rule("id-mismatch", "error", SECTION)
 def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
     """``id`` differs from the file stem.
@@ -210,7 +216,7 @@ def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
         record = source.record
         if record is None or record.id is None:
             continue
-        stem = PurePosixPath(source.rel).stem
+        stem = _stem(source.rel)
         if record.id != stem:
             yield (
                 record.loc("id"),
@@ -253,7 +259,7 @@ def wrong_folder(dataset: Dataset) -> Iterator[Problem]:
         event = source.record
         if not isinstance(event, Event) or event.start is None:
             continue
-        parts = PurePosixPath(source.rel).parts
+        parts = tuple(source.rel.split("/"))  # rel is a normalized relative posix path
         year = str(event.start.year)
         if len(parts) < 3 or parts[-3] != "events" or parts[-2] != year:
             where = "/".join(parts[:-3] if len(parts) >= 3 else parts[:1])

@@ -9,6 +9,7 @@ shared countries are found over the whole history of the seats, not only today.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -267,11 +268,12 @@ def seat_overlap(group: Group, dataset: Dataset) -> Iterator[Problem]:
     if not group.regional_balance:
         return
     for seat_id in SEATS:
-        holdings = _holdings(group, seat_id)
-        for index, (later, start, end) in enumerate(holdings):
-            for earlier, earlier_start, earlier_end in holdings[:index]:
-                if earlier_end is not None and earlier_end < start:
-                    continue
+        # One finding per term that starts while an earlier one still runs, named after the
+        # earlier term that ends last: a finding per pair would grow with the square.
+        reach: tuple[Seat, date, date | None] | None = None
+        for later, start, end in _holdings(group, seat_id):
+            if reach is not None and (reach[2] is None or start <= reach[2]):
+                earlier, earlier_start, earlier_end = reach
                 last = min((d for d in (end, earlier_end) if d is not None), default=None)
                 assert later.term is not None
                 yield (
@@ -283,6 +285,8 @@ def seat_overlap(group: Group, dataset: Dataset) -> Iterator[Problem]:
                         "term the day before the second starts"
                     ),
                 )
+            if reach is None or (reach[2] is not None and (end is None or end > reach[2])):
+                reach = (later, start, end)
 
 
 @group_rule("seat-gap", "warning", SECTION)
@@ -440,20 +444,20 @@ def region_missing(group: Group, dataset: Dataset) -> Iterator[Problem]:
             )
 
 
-def _people(dataset: Dataset) -> Iterator[tuple[Person, str]]:
-    """Every person of the dataset, with what they are, management first."""
+def _people(dataset: Dataset) -> Iterator[tuple[Person, str, str | None]]:
+    """Every person of the dataset, with what they are and of what, management first."""
     for group in dataset.groups:
         for seat in group.management:
-            yield seat, f"{seat.role or 'member'} of {group.id}"
+            yield seat, f"{seat.role or 'member'}", group.id
     for event in dataset.events:
         for member in event.programme_committee:
-            yield member, f"programme committee member of {event.id}"
+            yield member, "programme committee member", event.id
         for day in event.programme:
             for session in day.sessions:
                 for chair in session.chairs:
-                    yield chair, f"chair of {event.id}"
+                    yield chair, "chair", event.id
                 for speaker in session.speakers:
-                    yield speaker, f"speaker of {event.id}"
+                    yield speaker, "speaker", event.id
 
 
 @dataset_rule("region-mismatch", "error", SECTION)
@@ -516,9 +520,10 @@ def region_mismatch(dataset: Dataset) -> Iterator[Problem]:
                   - {name: Amina Diallo, country: SN, region: arab-states}
     """
     reference = load_reference()
-    for person, what in _people(dataset):
+    for person, role, of in _people(dataset):
         if person.region is None or person.country is None:
             continue
+        what = f"{role} of {of}"
         state = reference.member(person.country)
         if state is None:
             yield (
@@ -615,18 +620,20 @@ def same_country(group: Group, dataset: Dataset) -> Iterator[Problem]:
           - {id: ai, title: Artificial intelligence, priority: high}
           - {id: security, title: Security and trust, priority: normal}
     """
-    seats = [(seat, term) for seat in group.management if (term := term_of(seat)) is not None]
-    for index, (later, (start, end)) in enumerate(seats):
-        for earlier, (earlier_start, earlier_end) in seats[:index]:
-            if later.country is None or later.country != earlier.country:
+    by_country: dict[str, list[tuple[Seat, date, date | None]]] = {}
+    for seat in group.management:
+        term = term_of(seat)
+        if term is not None and seat.country is not None:
+            by_country.setdefault(seat.country, []).append((seat, *term))
+    for members in by_country.values():
+        partners = _earlier_in_office(members)
+        for (later, start, end), partner in zip(members, partners, strict=True):
+            if partner is None:
                 continue
-            if later.name == earlier.name:
-                continue
+            earlier, earlier_start, earlier_end = members[partner]
             first = max(start, earlier_start)
-            ends = [d for d in (end, earlier_end) if d is not None]
-            last = min(ends, default=None)
-            if last is not None and last < first:
-                continue
+            last = min((d for d in (end, earlier_end) if d is not None), default=None)
+            assert later.country is not None
             yield (
                 later.loc("country"),
                 (
@@ -635,3 +642,43 @@ def same_country(group: Group, dataset: Dataset) -> Iterator[Problem]:
                     f"{_span(first, last)}; the team's regional balance asks for different countries"
                 ),
             )
+
+
+def _earlier_in_office(members: list[tuple[Seat, date, date | None]]) -> list[int | None]:
+    """For each member in file order, an earlier one of another name whose term overlaps.
+
+    One finding per member, not per pair, and no comparison of every pair: a Fenwick tree
+    over the members by start keeps, for each prefix, the two names whose terms end last.
+    A member overlaps an earlier one that starts by its end and ends from its start on.
+    """
+    by_start = sorted(range(len(members)), key=lambda k: members[k][1])
+    starts = [members[k][1] for k in by_start]
+    position = {k: rank + 1 for rank, k in enumerate(by_start)}
+    tree: list[list[tuple[date, str | None, int]]] = [[] for _ in range(len(members) + 1)]
+    partners: list[int | None] = []
+    for index, (seat, start, end) in enumerate(members):
+        last_day = end or date.max
+        best: list[tuple[date, str | None, int]] = []
+        at = bisect_right(starts, last_day)
+        while at > 0:
+            best = _two_latest(best + tree[at])
+            at -= at & -at
+        partners.append(
+            next((k for ends, name, k in best if name != seat.name and ends >= start), None)
+        )
+        at = position[index]
+        while at <= len(members):
+            tree[at] = _two_latest([*tree[at], (last_day, seat.name, index)])
+            at += at & -at
+    return partners
+
+
+def _two_latest(entries: list[tuple[date, str | None, int]]) -> list[tuple[date, str | None, int]]:
+    """The latest-ending entry of each of the two names whose terms end last."""
+    kept: list[tuple[date, str | None, int]] = []
+    for entry in sorted(entries, key=lambda e: (e[0], -e[2]), reverse=True):
+        if all(entry[1] != other[1] for other in kept):
+            kept.append(entry)
+            if len(kept) == 2:
+                break
+    return kept
