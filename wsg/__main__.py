@@ -1,3 +1,3 @@
-from wsg.cli import main
+from wsg.entry import main
 
 main()

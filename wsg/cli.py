@@ -14,7 +14,6 @@ from typing import Annotated, NoReturn
 import typer
 
 from wsg import __version__
-from wsg.errors import WsgError
 
 app = typer.Typer(
     name="wsg",
@@ -85,6 +84,10 @@ def validate(
         str, typer.Option("--format", "-f", help="text, json, github, sarif or junit.")
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache."),
+    ] = False,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -101,6 +104,7 @@ def validate(
             strict,
             sys.stdout,
             colour=colour,
+            use_cache=not no_cache,
         )
     )
 
@@ -331,19 +335,7 @@ def schema(
 
 
 def main() -> None:
-    """Entry point: every failure becomes one line and an exit code, never a traceback."""
-    try:
-        app(standalone_mode=True)
-    except WsgError as error:
-        print(f"wsg: {error}", file=sys.stderr)
-        sys.exit(error.exit_code)
-    except KeyboardInterrupt:
-        print("wsg: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except SystemExit:
-        raise
-    except Exception as error:  # the one boundary where the unexpected is translated
-        print(f"wsg: internal error: {type(error).__name__}: {error}", file=sys.stderr)
-        sys.exit(3)
+    """Run the Typer app (``wsg.entry.main``, the console script, answers common calls first)."""
+    from wsg.entry import guarded
+
+    guarded(lambda: app(standalone_mode=True))

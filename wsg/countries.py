@@ -1,7 +1,8 @@
 """The reference data of ITU Member States, ISO 3166-1 countries and ISO 639-1 languages.
 
-The data ships inside the package (``wsg/reference/*.csv``) and is read with
-``importlib.resources``, so it is found wherever the package is installed. Country
+The data ships inside the package (``wsg/reference/*.csv``) and is read from the
+package's folder, or with ``importlib.resources`` where the package is not a folder
+(a zip), so it is found wherever the package is installed. Country
 codes are ISO 3166-1 alpha-2 in upper case (``NA`` is Namibia, ``NO`` Norway: they are
 read with the ``csv`` module and always stay strings); language codes are lower case.
 """
@@ -11,11 +12,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib.resources import files
 from types import MappingProxyType
 
 __all__ = [
@@ -190,14 +191,22 @@ def _parse_pairs(text: str, filename: str) -> dict[str, str]:
     return pairs
 
 
+def _package_file(filename: str) -> bytes:
+    # straight from the folder beside this module when it is one (every run pays for
+    # importlib.resources otherwise); through importlib.resources from a zip and the like
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "reference", filename), "rb") as handle:
+            return handle.read()
+    except OSError:
+        from importlib.resources import files
+
+        return files(_PACKAGE).joinpath(filename).read_bytes()
+
+
 @cache
 def load_reference() -> Reference:
     """Read the reference data shipped in ``wsg.reference`` (once per process)."""
-    package = files(_PACKAGE)
-    raw = {
-        filename: package.joinpath(filename).read_bytes()
-        for filename in (_MEMBER_STATES, _ISO3166, _ISO639)
-    }
+    raw = {filename: _package_file(filename) for filename in (_MEMBER_STATES, _ISO3166, _ISO639)}
     states, as_of = _parse_states(raw[_MEMBER_STATES].decode("utf-8"))
     iso = _parse_pairs(raw[_ISO3166].decode("utf-8"), _ISO3166)
     languages = _parse_pairs(raw[_ISO639].decode("utf-8"), _ISO639)

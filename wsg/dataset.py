@@ -6,11 +6,13 @@ appears, with its problems, and the records of the others are all there.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wsg.errors import WsgError
 from wsg.kinds import Context
@@ -18,7 +20,11 @@ from wsg.model import Event, Group, Policy, Theme
 from wsg.schema import EVENT, GROUP, WSG_GROUP
 from wsg.yamltree import Mapping, parse
 
+if TYPE_CHECKING:
+    from wsg.cache import FileCache
+
 MAX_FILE_SIZE = 1024 * 1024
+MAX_FOLDER_DEPTH = 8  # below the dataset folder; events/<year>/ is 2
 WSG_FILE = "groups/wsg.yaml"
 
 Problem = tuple[str, int, int, str]  # rule, line, column, message
@@ -83,45 +89,99 @@ def find_data_dir(data: str | None) -> Path:
     return path
 
 
-def load(data_dir: Path, today: date) -> Dataset:
+def load(data_dir: Path, today: date, cache: FileCache | None = None) -> Dataset:
+    """Every file of the dataset; with a ``cache``, unchanged files are not parsed again."""
     resolved = data_dir.resolve()
     root = resolved.parent
-    files = [read_source(path, kind, root) for path, kind in discover(resolved)]
+    # Loading makes hundreds of thousands of long-lived objects and no reference cycles:
+    # the cycle collector would only walk them over and over, during loading and after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        files = [read_source(path, kind, root, cache) for path, kind in discover(resolved)]
+        if cache is not None:
+            cache.save()
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
     return Dataset(data_dir=data_dir, root=root, today=today, files=files)
 
 
 def discover(data_dir: Path) -> Iterator[tuple[Path, str]]:
     """Every file below the dataset folder, sorted, with what it should be."""
-    for folder, dirnames, filenames in os.walk(data_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        here = Path(folder)
-        parts = here.relative_to(data_dir).parts
-        for name in sorted(dirnames):
-            if (here / name).is_symlink() or name.endswith((".yaml", ".yml")):
-                yield here / name, "stray"
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = here / name
-            if path.is_symlink() or not name.endswith(".yaml"):
-                yield path, "stray"
-            elif parts[:1] == ("events",) and len(parts) >= 1:
-                yield path, "event"
-            elif parts == ("groups",):
-                yield path, "group"
-            else:
-                yield path, "stray"
+    return _discover(data_dir, ())
 
 
-def read_source(path: Path, kind: str, root: Path) -> SourceFile:
-    rel = path.relative_to(root).as_posix()
+def _discover(here: Path, parts: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
+    # os.walk's order and rules (symbolic links to folders listed, never entered), with
+    # the directory entries' own file types instead of a stat call per file
+    try:
+        with os.scandir(here) as listing:
+            entries = list(listing)
+    except OSError:
+        return
+    folders: dict[str, os.DirEntry[str]] = {}
+    files: dict[str, os.DirEntry[str]] = {}
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        (folders if is_dir else files)[entry.name] = entry
+    names = sorted(name for name in folders if not name.startswith("."))
+    for name in names:
+        if folders[name].is_symlink() or name.endswith((".yaml", ".yml")):
+            yield here / name, "stray"
+    for name in sorted(files):
+        if name.startswith("."):
+            continue
+        path = here / name
+        if files[name].is_symlink() or not name.endswith(".yaml"):
+            yield path, "stray"
+        elif parts[:1] == ("events",) and len(parts) >= 1:
+            yield path, "event"
+        elif parts == ("groups",):
+            yield path, "group"
+        else:
+            yield path, "stray"
+    for name in names:
+        if folders[name].is_symlink():
+            continue
+        if len(parts) >= MAX_FOLDER_DEPTH:  # nothing belongs this deep, and recursion must end
+            yield here / name, "stray"
+        else:
+            yield from _discover(here / name, (*parts, name))
+
+
+def read_source(path: Path, kind: str, root: Path, cache: FileCache | None = None) -> SourceFile:
+    text, top = str(path), str(root) + os.sep
+    if os.sep == "/" and text.startswith(top) and top != "//":
+        rel = text[len(top) :]  # the same as relative_to, without parsing paths again
+    else:
+        rel = path.relative_to(root).as_posix()
+    if not rel.isprintable():  # a newline, a bidi override or a byte that is not UTF-8
+        rel = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in rel)
     source = SourceFile(rel=rel, path=path, kind=kind)
     if kind == "stray":
         source.problems.append(("stray-file", 1, 1, _stray_message(path)))
         return source
-    data = _read_bytes(path, source)
-    if data is None:
+    raw = _read_bytes(path, source)
+    if raw is None:
         return source
+    if cache is not None and cache.restore(source, raw):
+        return source
+    _read_record(source, raw)
+    if cache is not None:
+        cache.store(source, raw)
+    return source
+
+
+def _read_record(source: SourceFile, raw: bytes) -> None:
+    """Decode, parse and convert the bytes of a record file: all that the cache keeps."""
+    data = check_encoding(raw, source)
+    if data is None:
+        return
     tree, parse_problems = parse(data)
     source.problems.extend((p.rule, p.line, p.column, p.message) for p in parse_problems)
     if tree is None:
@@ -129,7 +189,7 @@ def read_source(path: Path, kind: str, root: Path) -> SourceFile:
             source.problems.append(
                 ("not-a-mapping", 1, 1, "the file holds no record; write a mapping such as 'id: …'")
             )
-        return source
+        return
     if not isinstance(tree, Mapping):
         what = "a list" if hasattr(tree, "items") else "a single value"
         source.problems.append(
@@ -140,17 +200,21 @@ def read_source(path: Path, kind: str, root: Path) -> SourceFile:
                 f"the file holds {what}; a record is a mapping of keys such as 'id: …'",
             )
         )
-        return source
-    record_kind = EVENT if kind == "event" else WSG_GROUP if path.name == "wsg.yaml" else GROUP
-    ctx = Context(rel)
+        return
+    if source.kind == "event":
+        record_kind = EVENT
+    else:
+        record_kind = WSG_GROUP if source.path.name == "wsg.yaml" else GROUP
+    ctx = Context(source.rel)
     source.record = record_kind.convert(tree, ctx)
     source.problems.extend(ctx.problems)
-    return source
 
 
 def _stray_message(path: Path) -> str:
     if path.is_symlink():
         return "a symbolic link; links are not followed: put the record itself here"
+    if path.is_dir() and path.suffix not in (".yaml", ".yml"):
+        return "a folder nested too deep: the dataset holds events/<year>/ and groups/"
     if path.is_dir():
         return "a folder named like a record file; records are files"
     if path.suffix == ".yml":
@@ -162,6 +226,10 @@ def _stray_message(path: Path) -> str:
 
 def _read_bytes(path: Path, source: SourceFile) -> bytes | None:
     try:
+        if not path.is_file():  # a pipe or a device named *.yaml: reading it could block for ever
+            message = "not a plain file (a pipe, socket or device); a record is a text file"
+            source.problems.append(("file-encoding", 1, 1, message))
+            return None
         size = path.stat().st_size
         if size > MAX_FILE_SIZE:
             source.problems.append(
@@ -181,7 +249,7 @@ def _read_bytes(path: Path, source: SourceFile) -> bytes | None:
     if len(data) > MAX_FILE_SIZE:
         source.problems.append(("file-too-large", 1, 1, "the file grew past 1 MiB while read"))
         return None
-    return check_encoding(data, source)
+    return data
 
 
 def check_encoding(data: bytes, source: SourceFile) -> bytes | None:

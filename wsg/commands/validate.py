@@ -8,6 +8,7 @@ from typing import TextIO
 
 from wsg import dataset as datasets
 from wsg import engine
+from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.findings import Finding, Summary
 from wsg.reporters import REPORTERS
@@ -21,17 +22,21 @@ def run(
     strict: bool,
     out: TextIO,
     colour: bool = False,
+    use_cache: bool = True,
 ) -> int:
     if output_format not in REPORTERS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(REPORTERS)}")
-    dataset = datasets.load(data_dir, today)
+    cache = FileCache.for_dataset(data_dir) if use_cache else None
+    dataset = datasets.load(data_dir, today, cache)
     findings = engine.check(dataset)
     files = len(dataset.files)
+    checked = tuple(s.rel for s in dataset.files)
     if paths:
         wanted = _wanted(paths, dataset.root, data_dir)
         findings = [f for f in findings if any(_covers(w, f.file) for w in wanted)]
         files = sum(1 for s in dataset.files if any(_covers(w, s.rel) for w in wanted))
-    summary = Summary.of(files, findings)
+        checked = tuple(rel for rel in checked if any(_covers(w, rel) for w in wanted))
+    summary = Summary.of(files, findings, checked)
     REPORTERS[output_format](colour=colour).report(findings, summary, out)
     return exit_code(findings, strict)
 

@@ -1,0 +1,299 @@
+"""Time ``wsg`` as whole processes on generated datasets and check the targets of issue 6.
+
+    python bench/run.py [--events 2000 20000] [--runs 5] [--work DIR]
+
+For each size it generates a dataset (``bench/generate.py``, fixed seed and
+"today"), then runs every command several times and reports the median wall
+time and the peak memory (``ru_maxrss`` of that child process):
+
+- ``wsg validate`` cold (no cache yet: it parses everything and writes the
+  cache), with ``--no-cache``, warm (nothing changed), and after one file changed;
+- ``wsg render site`` (the smallest size only; marked not available where the
+  command does not work);
+- ``wsg --help`` and ``python3 -c pass``;
+- the parsing floor: every file parsed by PyYAML's C loader in one process;
+- ``check-jsonschema`` with a trivial schema on the same files (2,000 events only,
+  where installed: ``pip install -e '.[bench]'``).
+
+It prints one table and each target with PASS or FAIL. A benchmark, not a test:
+nothing here runs in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import TODAY, generate
+
+PARSE_FLOOR = """
+import sys, yaml
+from pathlib import Path
+loader = getattr(yaml, sys.argv[2])
+parse = yaml.compose if sys.argv[3] == "compose" else yaml.load
+for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
+    parse(path.read_bytes(), Loader=loader)
+"""
+
+
+# As installed tools run: Python keeps the bytecode it compiles (some sandboxes turn that off).
+ENVIRONMENT = {
+    k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "WSG_NO_CACHE")
+}
+
+
+@dataclass
+class Timing:
+    what: str
+    seconds: float | None  # median wall time; None: not available
+    runs: int
+    peak_mb: float | None
+    note: str = ""
+
+
+def program(name: str) -> str | None:
+    """The installed script next to this Python (not a shim that adds its own start-up)."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
+
+
+def run_once(command: list[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak memory in MB, exit code of one run."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        command, cwd=cwd, env=ENVIRONMENT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return seconds, usage.ru_maxrss / 1024, child.returncode
+
+
+@dataclass
+class Case:
+    """One command to time, and what to do before each of its runs."""
+
+    key: str
+    what: str
+    command: list[str]
+    runs: int
+    before: Callable[[int], None] | None = None
+    ok: tuple[int, ...] = (0,)
+
+
+def measure(cases: list[Case], cwd: Path) -> dict[str, Timing]:
+    """Run the cases in rounds, one run of each a round, so that a busy spell of the
+    machine weighs on all of them alike; median time and peak memory of each."""
+    times: dict[str, list[float]] = {case.key: [] for case in cases}
+    peaks: dict[str, list[float]] = {case.key: [] for case in cases}
+    failed: dict[str, str] = {}
+    for index in range(max(case.runs for case in cases)):
+        for case in cases:
+            if index >= case.runs or case.key in failed:
+                continue
+            if case.before is not None:
+                case.before(index)
+            seconds, peak, code = run_once(case.command, cwd)
+            if code not in case.ok:
+                failed[case.key] = f"exit {code}: not available"
+                continue
+            times[case.key].append(seconds)
+            peaks[case.key].append(peak)
+    results = {}
+    for case in cases:
+        if case.key in failed:
+            results[case.key] = Timing(case.what, None, 0, None, failed[case.key])
+            print(f"  {case.what}: {failed[case.key]}", file=sys.stderr)
+            continue
+        median = statistics.median(times[case.key])
+        results[case.key] = Timing(case.what, median, case.runs, max(peaks[case.key]))
+        print(f"  {case.what}: {median:.3f} s", file=sys.stderr)
+    return results
+
+
+def bench_size(events: int, runs: int, work: Path, full: bool) -> dict[str, Timing]:
+    folder = work / f"events-{events}"
+    print(f"generating {events} events in {folder}", file=sys.stderr)
+    data = generate(folder, events, today=TODAY)
+    wsg = program("wsg")
+    if wsg is None:
+        raise SystemExit("wsg is not installed: pip install -e '.[bench]'")
+    python = sys.executable
+    today = ["--today", TODAY.isoformat()]
+    validate = [wsg, "validate", "--data", str(data), *today]
+    cache = folder / ".wsg-cache"
+    files = sorted(str(path.relative_to(folder)) for path in data.rglob("*.yaml"))
+    touched = data / files[len(files) // 2].split("/", 1)[1]
+    original = touched.read_bytes()
+
+    def no_cache(_: int) -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def touch(index: int) -> None:
+        touched.write_bytes(original + f"# edited {index}\n".encode())
+
+    few = max(1, runs // 2)
+    ok = (0, 1)  # validate exits 1 when the data has errors; the generated data has none
+    # in each round: cold writes the cache that warm reads; one file changes after that
+    cases = [
+        Case("python", "python3 -c pass", [python, "-c", "pass"], runs),
+        Case("help", "wsg --help", [wsg, "--help"], runs),
+        Case("cold", "wsg validate, cold (no cache yet)", validate, runs, no_cache, ok),
+        Case("warm", "wsg validate, warm (nothing changed)", validate, runs, ok=ok),
+        Case("touched", "wsg validate, one file changed", validate, runs, touch, ok),
+        Case("nocache", "wsg validate --no-cache", [*validate, "--no-cache"], runs, ok=ok),
+    ]
+    if full:
+        site = folder / "site"
+        render = [wsg, "render", "site", "--out", str(site), "--data", str(data), *today]
+        cases.append(Case("render", "wsg render site", render, few))
+    for parse in ("load", "compose"):
+        floor = [python, "-c", PARSE_FLOOR, str(data), "CSafeLoader", parse]
+        cases.append(
+            Case(
+                f"floor-{parse}", f"parse only: PyYAML CSafeLoader {parse}, one process", floor, few
+            )
+        )
+    checker = program("check-jsonschema")
+    if full and checker is not None:
+        schema = folder / "trivial.schema.json"
+        schema.write_text('{"type": "object"}\n')
+        check = [checker, "--schemafile", str(schema), *files]
+        cases.append(Case("check-jsonschema", "check-jsonschema, trivial schema", check, runs))
+    try:
+        return measure(cases, folder)
+    finally:
+        touched.write_bytes(original)
+
+
+def ruamel_has_c() -> bool:
+    try:
+        import ruamel.yaml.main as ruamel_main
+    except ImportError:
+        return False
+    return getattr(ruamel_main, "CParser", None) is not None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, nargs="+", default=[2000, 20000])
+    parser.add_argument("--runs", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument("--work", type=Path, help="where the datasets go (default: a temp folder)")
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="wsg-bench-"))
+    base = min(args.events)
+    sizes = {}
+    for events in args.events:
+        runs = args.runs if events == base else max(1, (args.runs + 1) // 2)
+        sizes[events] = bench_size(events, runs, work, full=events == base)
+
+    print(
+        f"\nwsg benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, today {TODAY}"
+    )
+    print(f"check-jsonschema's ruamel.yaml has its C parser: {'yes' if ruamel_has_c() else 'no'}\n")
+    header = "| what | " + " | ".join(f"{n:,} events" for n in sizes) + " | peak memory |"
+    print(header)
+    print("|---|" + "---|" * len(sizes) + "---|")
+    for key, first in sizes[base].items():
+        cells = []
+        for results in sizes.values():
+            timing = results.get(key)
+            if timing is None:
+                cells.append("not run")
+            elif timing.seconds is None:
+                cells.append(timing.note)
+            else:
+                cells.append(f"{timing.seconds:.3f} s")
+        peaks = [f"{r[key].peak_mb:.0f} MB" for r in sizes.values() if key in r and r[key].peak_mb]
+        print(f"| {first.what} | " + " | ".join(cells) + f" | {' / '.join(peaks)} |")
+
+    print()
+    verdicts = targets(sizes, base)
+    for line in verdicts:
+        print(line)
+    return 0
+
+
+def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
+    small = sizes[base]
+    large = sizes.get(max(sizes)) if len(sizes) > 1 else None
+
+    def seconds(results: dict[str, Timing], key: str) -> float | None:
+        timing = results.get(key)
+        return timing.seconds if timing is not None else None
+
+    lines = []
+
+    def ratio(label: str, value: float | None, limit: float, of: float | None, unit: str) -> None:
+        if value is None or of is None:
+            lines.append(f"n/a   {label}: not measured")
+            return
+        verdict = "PASS" if value <= limit * of else "FAIL"
+        lines.append(
+            f"{verdict}  {label}: {value:.3f} s = {value / of:.2f} x {unit} (limit {limit})"
+        )
+
+    cold = seconds(small, "cold")
+    ratio(
+        f"cold validate, {base:,} events <= 0.5 x check-jsonschema",
+        cold,
+        0.5,
+        seconds(small, "check-jsonschema"),
+        "check-jsonschema",
+    )
+    ratio("warm validate <= 0.15 x cold", seconds(small, "warm"), 0.15, cold, "cold")
+    ratio(
+        "one file changed <= 0.15 x cold (not a target)",
+        seconds(small, "touched"),
+        0.15,
+        cold,
+        "cold",
+    )
+    ratio(
+        f"render site, {base:,} events <= 3 x cold validate",
+        seconds(small, "render"),
+        3,
+        cold,
+        "cold",
+    )
+    if large is not None:
+        n = max(sizes)
+        ratio(
+            f"cold validate, {n:,} events <= 11 x {base:,}",
+            seconds(large, "cold"),
+            11,
+            cold,
+            f"{base:,} cold",
+        )
+        ratio(
+            f"warm validate, {n:,} events <= 11 x {base:,}",
+            seconds(large, "warm"),
+            11,
+            seconds(small, "warm"),
+            f"{base:,} warm",
+        )
+        peak = max((t.peak_mb or 0) for t in large.values() if t.what.startswith("wsg validate"))
+        verdict = "PASS" if peak < 500 else "FAIL"
+        lines.append(f"{verdict}  peak memory of validate, {n:,} events < 500 MB: {peak:.0f} MB")
+    ratio(
+        "wsg --help <= 2 x python3 -c pass",
+        seconds(small, "help"),
+        2,
+        seconds(small, "python"),
+        "python",
+    )
+    return lines
+
+
+if __name__ == "__main__":
+    sys.exit(main())

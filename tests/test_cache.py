@@ -1,0 +1,271 @@
+"""The validation cache cannot lie: whatever happens to it, findings equal those of --no-cache."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_wsg
+from wsg import cache as cache_module
+from wsg import dataset
+from wsg.cache import FileCache
+
+TODAY = "2026-11-28"
+
+
+@cache
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(autouse=True)
+def own_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test has its own user cache folder, so its own checksum key."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("WSG_NO_CACHE", raising=False)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A generated dataset of 40 events, a few of them broken in different ways."""
+    folder = _generator().generate(tmp_path / "repo", 40)
+    events = sorted((folder / "events").rglob("*.yaml"))
+    events[3].write_text(events[3].read_text().replace("status:", "stauts:"))
+    events[7].write_text(events[7].read_text() + "fee: -5\n")
+    events[11].write_text("id: [unclosed\n")
+    return folder
+
+
+def findings(folder: Path, *options: str) -> tuple[int, dict[str, object]]:
+    result = run_wsg(
+        "validate", "--format", "json", "--data", str(folder), "--today", TODAY, *options
+    )
+    return result.code, json.loads(result.out)
+
+
+def cold(folder: Path) -> tuple[int, dict[str, object]]:
+    return findings(folder, "--no-cache")
+
+
+def pack_of(folder: Path) -> Path:
+    packs = list((folder.parent / ".wsg-cache").glob("*.pack"))
+    assert len(packs) == 1, packs
+    return packs[0]
+
+
+def test_the_generated_benchmark_dataset_validates_with_no_errors(tmp_path: Path) -> None:
+    folder = _generator().generate(tmp_path / "bench", 30)
+    result = run_wsg("validate", "--data", str(folder), "--today", TODAY)
+    assert result.code == 0, result.out
+    assert result.out.endswith("0 errors, 0 warnings\n"), result.out
+    assert len(list((folder / "events").rglob("*.yaml"))) == 30
+
+
+def test_a_warm_run_reads_the_cache_and_finds_the_same(data: Path) -> None:
+    expected = cold(data)
+    assert expected[1]["summary"]["errors"] >= 3  # type: ignore[index]
+    assert not (data.parent / ".wsg-cache").exists()  # --no-cache writes nothing
+    assert findings(data) == expected  # cold: parses and writes the cache
+    pack = pack_of(data)
+    written = pack.stat().st_mtime_ns
+    assert findings(data) == expected  # warm
+    assert pack.stat().st_mtime_ns == written  # nothing new: nothing written
+    entries = FileCache.for_dataset(data)
+    assert entries is not None
+    entries._read()
+    assert len(entries.entries) == len(list(data.rglob("*.yaml")))
+    entries.close()
+
+
+def test_a_file_edited_between_runs_is_read_again(data: Path) -> None:
+    findings(data)
+    target = sorted((data / "events").rglob("*.yaml"))[20]
+    target.write_text(target.read_text().replace("format:", "fromat:"))
+    edited = cold(data)
+    assert any(f["file"].endswith(target.name) for f in edited[1]["findings"])  # type: ignore[index,union-attr]
+    assert findings(data) == edited
+    target.write_text(target.read_text().replace("fromat:", "format:"))
+    assert findings(data) == cold(data)
+    assert findings(data) == cold(data)
+
+
+def _truncate(pack: Path) -> None:
+    pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+
+
+def _garbage(pack: Path) -> None:
+    pack.write_bytes(os.urandom(pack.stat().st_size))
+
+
+def _flip(pack: Path) -> None:
+    content = bytearray(pack.read_bytes())
+    for offset in (len(content) // 3, len(content) // 2, len(content) - 10):
+        content[offset] ^= 0x5A
+    pack.write_bytes(bytes(content))
+
+
+def _empty(pack: Path) -> None:
+    pack.write_bytes(b"")
+
+
+@pytest.mark.parametrize("damage", [_truncate, _garbage, _flip, _empty])
+def test_a_damaged_cache_is_ignored_and_written_anew(data: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    expected = cold(data)
+    findings(data)
+    damage(pack_of(data))
+    assert findings(data) == expected
+    assert findings(data) == expected  # the pack written by the run before
+
+
+def test_a_cache_of_another_version_is_ignored(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = cold(data)
+    findings(data)
+    monkeypatch.setattr(cache_module, "__version__", "0.0.0-other")
+    cache_module.fingerprint.cache_clear()
+    try:
+        stale = FileCache.for_dataset(data)
+        assert stale is not None
+        stale._read()
+        assert stale.entries == {}  # the pack names another tool: nothing is taken from it
+        assert findings(data) == expected
+    finally:
+        cache_module.fingerprint.cache_clear()
+
+
+def _lying_pack(data: Path, secret: bytes) -> Path:
+    """The pack of a run in which every file read as clean, signed with ``secret``."""
+    pack = pack_of(data)
+    liar = FileCache(pack, secret)
+    liar.opened = True  # start from nothing: every file misses
+    resolved = data.resolve()
+    for path, kind in dataset.discover(resolved):
+        if kind == "stray":
+            continue
+        source = dataset.SourceFile(
+            rel=path.relative_to(resolved.parent).as_posix(), path=path, kind=kind
+        )
+        raw = path.read_bytes()
+        liar.restore(source, raw)
+        liar.store(source, raw)  # no problems, no record
+    liar.save()
+    return pack
+
+
+def test_a_pack_signed_with_another_key_is_never_believed(data: Path) -> None:
+    expected = cold(data)
+    findings(data)
+    _lying_pack(data, b"k" * 32)
+    assert findings(data) == expected
+
+
+def test_the_key_is_what_protects_the_pack(data: Path) -> None:
+    # the same lie signed with this account's key would be believed: the checks above
+    # do look at the pack
+    findings(data)
+    secret = (Path(os.environ["XDG_CACHE_HOME"]) / "wsg" / "key").read_bytes()
+    _lying_pack(data, secret)
+    _, lie = findings(data)
+    assert lie["summary"]["errors"] == 0  # type: ignore[index]  # the broken files pass
+    assert cold(data)[1]["summary"]["errors"] >= 3  # type: ignore[index]
+
+
+def test_a_pack_holding_anything_but_records_is_not_unpickled(data: Path) -> None:
+    expected = cold(data)
+    findings(data)
+    secret = (Path(os.environ["XDG_CACHE_HOME"]) / "wsg" / "key").read_bytes()
+    pack = pack_of(data)
+    planted = FileCache(pack, secret)
+    planted.opened = True
+    target = sorted((data / "events").rglob("*.yaml"))[0]
+    resolved = data.resolve()
+    source = dataset.SourceFile(
+        rel=target.relative_to(resolved.parent).as_posix(), path=target, kind="event"
+    )
+    planted.restore(source, target.read_bytes())
+    source.record = Path("x")  # pickled as a call of pathlib: the unpickler refuses it
+    planted.store(source, target.read_bytes())
+    planted.save()
+    assert findings(data) == expected
+
+
+def test_no_cache_and_wsg_no_cache_neither_read_nor_write(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = cold(data)
+    assert not (data.parent / ".wsg-cache").exists()
+    monkeypatch.setenv("WSG_NO_CACHE", "1")
+    assert findings(data) == expected
+    assert not (data.parent / ".wsg-cache").exists()
+
+
+def test_the_user_cache_folder_serves_when_the_dataset_folder_is_read_only(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = cold(data)
+    monkeypatch.setattr(
+        cache_module, "_writable_folder", lambda folder: ".wsg-cache" not in str(folder)
+    )
+    findings(data)
+    packs = list((Path(os.environ["XDG_CACHE_HOME"]) / "wsg").glob("*.pack"))
+    assert len(packs) == 1
+    assert findings(data) == expected
+
+
+def test_two_validations_at_once_leave_a_whole_cache(data: Path, tmp_path: Path) -> None:
+    expected = cold(data)
+    command = [
+        sys.executable,
+        "-m",
+        "wsg",
+        "validate",
+        "--format",
+        "json",
+        "--data",
+        str(data),
+        "--today",
+        TODAY,
+    ]
+    environment = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(command, stdout=subprocess.PIPE, env=environment, cwd=tmp_path)
+            for _ in range(2)
+        ]
+        for run in runs:
+            out, _ = run.communicate(timeout=120)
+            assert (run.returncode, json.loads(out)) == expected
+        # a cold start for both the next time, then a warm one after them
+        pack_of(data).write_bytes(b"")
+    assert findings(data) == expected
+    assert findings(data) == expected
+
+
+def test_a_pack_of_many_segments_keeps_just_the_current_entries(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(FileCache, "SEGMENT", 8)
+    findings(data)
+    events = sorted((data / "events").rglob("*.yaml"))
+    events[5].write_text(events[5].read_text().replace("title:", "titel:"))
+    events[30].unlink()
+    expected = cold(data)
+    assert findings(data) == expected  # one segment rewritten, one entry gone
+    assert findings(data) == expected
+    current = FileCache.for_dataset(data)
+    assert current is not None
+    current._read()
+    assert len(current.entries) == len(list(data.rglob("*.yaml")))
+    assert len(current.segments) > 4
+    current.close()
