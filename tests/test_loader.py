@@ -125,7 +125,9 @@ def test_each_broken_file_gets_its_finding_and_the_others_are_still_checked(
     features = [f for f in by_file["bomb"] if f[0] == "yaml-feature"]
     assert features[0] == ("yaml-feature", 1, 4)
     assert len(features) == 21  # 20 listed, then one line counting the rest
-    assert by_file["deep"] == [("nesting-depth", 2, 6 + MAX_DEPTH)]
+    # at our limit (column 6 + MAX_DEPTH), or where libyaml >= 0.2.6 stops scanning (level 1000)
+    assert [(rule, line) for rule, line, _ in by_file["deep"]] == [("nesting-depth", 2)]
+    assert by_file["deep"][0][2] in (6 + MAX_DEPTH, 6 + 1000)
     assert by_file["bom"] == [("file-encoding", 1, 1)]
     assert by_file["demo"] == [("unknown-group", 10, 14)]
 

@@ -268,6 +268,12 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
         problem_mark = error.problem_mark or error.context_mark
         line = problem_mark.line + 1 if problem_mark else 1
         column = problem_mark.column + 1 if problem_mark else 1
+        if "nesting depth" in (error.problem or ""):
+            # libyaml >= 0.2.6 stops at 1000 levels while scanning ahead, before
+            # our own limit sees the events: the same problem, its place.
+            message = f"nested deeper than {MAX_DEPTH} levels; no record needs that"
+            problems.append(ParseProblem("nesting-depth", line, column, message))
+            return None, problems
         problems.append(ParseProblem("yaml-syntax", line, column, _syntax_message(error)))
         return None, problems
     except yaml.reader.ReaderError as error:  # a control character: libyaml gives its byte offset

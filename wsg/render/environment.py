@@ -32,8 +32,17 @@ MARKDOWN_SUFFIXES = (".md",)
 
 
 def default_templates() -> Path:
-    """The folder of the shipped templates (a real folder: the package is not zipped)."""
-    return Path(str(files("wsg.templates")))
+    """The folder of the shipped templates (a real folder: the package is not zipped).
+
+    Installed, they are the package ``wsg.templates``; run from a checkout
+    (``python -m wsg`` or tests with the repository on ``sys.path``), the
+    source package has no such subpackage and they are the repository's
+    top-level ``templates/`` folder beside it.
+    """
+    try:
+        return Path(str(files("wsg.templates")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 class Templates:
