@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone
@@ -149,7 +150,17 @@ def _add_timezones(calendar: Calendar) -> None:
             spans[moment.tzinfo.key].append(moment.date())
     for key in sorted(spans, reverse=True):  # each goes first: the result is sorted
         days = spans[key]
-        component = Timezone.from_tzinfo(
-            ZoneInfo(key), key, min(days) - timedelta(days=1), max(days) + timedelta(days=2)
-        )
-        calendar.subcomponents.insert(0, component)
+        first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=2)
+        calendar.subcomponents.insert(0, _vtimezone(key, first.year, last.year))
+
+
+@cache
+def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
+    """A zone's VTIMEZONE for whole years: built once per site, not once per event.
+
+    Building one walks the zone's offsets and dominated rendering a large site;
+    whole years cover every event of those years with the same, reusable block.
+    """
+    return Timezone.from_tzinfo(
+        ZoneInfo(key), key, date(first_year, 1, 1), date(last_year, 12, 31) + timedelta(days=1)
+    )
