@@ -24,18 +24,25 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-render_app = typer.Typer(help="Render agendas, the yearly summary and the site.", no_args_is_help=True)
+render_app = typer.Typer(
+    help="Render agendas, the yearly summary and the site.", no_args_is_help=True
+)
 new_app = typer.Typer(help="Write a new, valid record file.", no_args_is_help=True)
 app.add_typer(render_app, name="render")
 app.add_typer(new_app, name="new")
 
 DataOption = Annotated[
     str | None,
-    typer.Option("--data", help="The dataset folder (holding events/ and groups/); default ./data or WSG_DATA."),
+    typer.Option(
+        "--data",
+        help="The dataset folder (holding events/ and groups/); default ./data or WSG_DATA.",
+    ),
 ]
 TodayOption = Annotated[
     str | None,
-    typer.Option("--today", help="Fix 'today' (YYYY-MM-DD) for date checks; default WSG_TODAY or the date."),
+    typer.Option(
+        "--today", help="Fix 'today' (YYYY-MM-DD) for date checks; default WSG_TODAY or the date."
+    ),
 ]
 TemplatesOption = Annotated[
     Path | None,
@@ -79,14 +86,18 @@ def _main(
 
 @app.command()
 def validate(
-    paths: Annotated[list[str] | None, typer.Argument(help="Report only these files or folders.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Report only these files or folders.")
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text, json, github, sarif or junit.")
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     no_cache: Annotated[
         bool,
-        typer.Option("--no-cache", help="Parse every file again; neither read nor write the cache."),
+        typer.Option(
+            "--no-cache", help="Parse every file again; neither read nor write the cache."
+        ),
     ] = False,
     data: DataOption = None,
     today: TodayOption = None,
@@ -126,7 +137,9 @@ def list_records(
     status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
     year: Annotated[int | None, typer.Option(help="Only events starting in this year.")] = None,
     theme: Annotated[str | None, typer.Option(help="Only events with this theme.")] = None,
-    organizer: Annotated[str | None, typer.Option(help="Only events organized by this group.")] = None,
+    organizer: Annotated[
+        str | None, typer.Option(help="Only events organized by this group.")
+    ] = None,
     region: Annotated[str | None, typer.Option(help="Only events held in this region.")] = None,
     kind: Annotated[str | None, typer.Option(help="Only records of this kind.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
@@ -162,8 +175,12 @@ def show(
 
 @app.command()
 def balance(
-    on: Annotated[str | None, typer.Option("--date", help="The date of the seats (default today).")] = None,
-    year: Annotated[int | None, typer.Option(help="The year of the events (default today's).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="The date of the seats (default today).")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="The year of the events (default today's).")
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
@@ -178,7 +195,9 @@ def balance(
 
 @app.command()
 def countries(
-    codes: Annotated[list[str] | None, typer.Argument(help="ISO 3166-1 alpha-2 codes; default all.")] = None,
+    codes: Annotated[
+        list[str] | None, typer.Argument(help="ISO 3166-1 alpha-2 codes; default all.")
+    ] = None,
     on: Annotated[str | None, typer.Option("--date", help="The date of the UN categories.")] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     today: TodayOption = None,
@@ -194,7 +213,9 @@ def countries(
 @render_app.command("agenda")
 def render_agenda(
     event_id: Annotated[str, typer.Argument(metavar="ID", help="The event id.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="md, html, ics or json.")] = "md",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="md, html, ics or json.")
+    ] = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
     data: DataOption = None,
@@ -223,7 +244,9 @@ def render_summary(
     from wsg.commands import render as command
 
     _exit(
-        command.summary(year, _data(data), _today(today), output_format, output, templates, sys.stdout)
+        command.summary(
+            year, _data(data), _today(today), output_format, output, templates, sys.stdout
+        )
     )
 
 
@@ -242,9 +265,15 @@ def render_site(
 
 @app.command()
 def diff(
-    base: Annotated[str | None, typer.Argument(help="Base revision (default: merge base with main).")] = None,
-    head: Annotated[str | None, typer.Argument(help="Head revision (default: the working tree).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, md or json.")] = "text",
+    base: Annotated[
+        str | None, typer.Argument(help="Base revision (default: merge base with main).")
+    ] = None,
+    head: Annotated[
+        str | None, typer.Argument(help="Head revision (default: the working tree).")
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, md or json.")
+    ] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -256,8 +285,12 @@ def diff(
 
 @app.command()
 def fmt(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files or folders; default the dataset.")] = None,
-    check: Annotated[bool, typer.Option("--check", help="Change nothing; list what would change.")] = False,
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or folders; default the dataset.")
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; list what would change.")
+    ] = False,
     data: DataOption = None,
 ) -> None:
     """Rewrite files into canonical form, keeping comments."""
@@ -271,9 +304,15 @@ def new_event(
     title: Annotated[str, typer.Option(help="The event's title.")],
     start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")],
     end: Annotated[str | None, typer.Option(help="Last day (default: start).")] = None,
-    kind: Annotated[str, typer.Option(help="workshop, seminar, forum, symposium or webinar.")] = "workshop",
-    event_format: Annotated[str, typer.Option("--format", help="in-person, hybrid or virtual.")] = "hybrid",
-    organizer: Annotated[list[str] | None, typer.Option(help="Organizing group id (repeatable).")] = None,
+    kind: Annotated[
+        str, typer.Option(help="workshop, seminar, forum, symposium or webinar.")
+    ] = "workshop",
+    event_format: Annotated[
+        str, typer.Option("--format", help="in-person, hybrid or virtual.")
+    ] = "hybrid",
+    organizer: Annotated[
+        list[str] | None, typer.Option(help="Organizing group id (repeatable).")
+    ] = None,
     theme: Annotated[list[str] | None, typer.Option(help="Theme id (repeatable).")] = None,
     timezone: Annotated[str, typer.Option(help="IANA time zone.")] = "Europe/Zurich",
     city: Annotated[str | None, typer.Option(help="Venue city.")] = None,
@@ -309,7 +348,10 @@ def new_event(
 def new_group(
     group_id: Annotated[str, typer.Option("--id", help="The group id, e.g. sg22.")],
     name: Annotated[str, typer.Option(help="The group's full name.")],
-    kind: Annotated[str, typer.Option(help="advisory-group, study-group, coordination-group, focus-group or other.")] = "study-group",
+    kind: Annotated[
+        str,
+        typer.Option(help="advisory-group, study-group, coordination-group, focus-group or other."),
+    ] = "study-group",
     parent: Annotated[str | None, typer.Option(help="The parent group id.")] = "tsag",
     acronym: Annotated[str | None, typer.Option(help="Short name.")] = None,
     data: DataOption = None,
@@ -319,7 +361,13 @@ def new_group(
 
     _exit(
         command.group(
-            _data(data), sys.stdout, group_id=group_id, name=name, kind=kind, parent=parent, acronym=acronym
+            _data(data),
+            sys.stdout,
+            group_id=group_id,
+            name=name,
+            kind=kind,
+            parent=parent,
+            acronym=acronym,
         )
     )
 

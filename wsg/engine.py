@@ -21,7 +21,9 @@ def check(dataset: Dataset) -> list[Finding]:
 
     for source in dataset.files:
         for rule_id, line, column, message in source.problems:
-            findings.append(Finding(source.rel, line, column, rule_id, severity_of(rule_id), message))
+            findings.append(
+                Finding(source.rel, line, column, rule_id, severity_of(rule_id), message)
+            )
     for rule in RULES.values():
         if rule.check is None:
             continue

@@ -7,7 +7,6 @@ Schema, so the validator, the model and ``wsg schema`` share one definition.
 from __future__ import annotations
 
 import math
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -97,7 +96,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
             continue
         distance = edit_distance(word, choice)
         if distance <= limit:
-            prefix = len(os.path.commonprefix([word, choice]))
+            prefix = next(
+                (i for i, (a, b) in enumerate(zip(word, choice, strict=False)) if a != b),
+                min(len(word), len(choice)),
+            )
             scored.append((distance, -prefix, choice))
     if scored:
         return min(scored)[2]
@@ -416,7 +418,7 @@ class Url(Text):
             return None
         if parts.scheme == "http":
             ctx.report(
-                "insecure-url", node, f"{text!r} uses http://; use https://{text[len('http://'):]}"
+                "insecure-url", node, f"{text!r} uses http://; use https://{text[len('http://') :]}"
             )
         return text
 
@@ -452,7 +454,9 @@ class Count(Kind):
             ctx.report("bad-number", node, f"{shown} is infinite or too large for an amount")
             return None
         if value < 0:
-            ctx.report("bad-number", node, f"{node.value} is negative; a count or amount is 0 or more")
+            ctx.report(
+                "bad-number", node, f"{node.value} is negative; a count or amount is 0 or more"
+            )
             return None
         return value
 
@@ -683,7 +687,12 @@ class Record(Kind):
                     f"{self.title} needs {spec.name!r}" + (f": {spec.doc}" if spec.doc else ""),
                 )
         return self.factory(
-            file=ctx.file, line=node.line, column=node.column, locs=locs, key_locs=key_locs, **values
+            file=ctx.file,
+            line=node.line,
+            column=node.column,
+            locs=locs,
+            key_locs=key_locs,
+            **values,
         )
 
     def json_schema(self) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import ClassVar, TextIO
 
 from wsg.findings import Finding, Summary
 
@@ -15,7 +15,11 @@ def _plural(count: int, word: str) -> str:
 class TextReporter:
     """``file:line:col: severity rule message``, then a summary line."""
 
-    colours = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+    colours: ClassVar[dict[str, str]] = {
+        "error": "\x1b[31m",
+        "warning": "\x1b[33m",
+        "info": "\x1b[36m",
+    }
 
     def __init__(self, colour: bool = False) -> None:
         self.colour = colour
@@ -63,7 +67,7 @@ def _escape_property(text: str) -> str:
 class GithubReporter:
     """GitHub Actions workflow commands: annotations on the pull request's files."""
 
-    levels = {"error": "error", "warning": "warning", "info": "notice"}
+    levels: ClassVar[dict[str, str]] = {"error": "error", "warning": "warning", "info": "notice"}
 
     def __init__(self, colour: bool = False) -> None:
         pass

@@ -37,7 +37,15 @@ EVENT_KINDS = ("workshop", "seminar", "forum", "symposium", "webinar")
 FORMATS = ("in-person", "hybrid", "virtual")
 GROUP_KINDS = ("advisory-group", "study-group", "coordination-group", "focus-group", "other")
 SESSION_KINDS = ("talk", "keynote", "panel", "break", "other")
-OUTCOME_TYPES = ("report", "summary", "presentations", "recording", "communique", "liaison", "other")
+OUTCOME_TYPES = (
+    "report",
+    "summary",
+    "presentations",
+    "recording",
+    "communique",
+    "liaison",
+    "other",
+)
 
 
 def _person_fields(country_required: bool, speaker: bool) -> list[Field]:
@@ -151,7 +159,11 @@ GROUP = Record(
         Field("acronym", Text(), "short name, e.g. WSG"),
         Field("kind", Enum(*GROUP_KINDS), "what kind of group", required=True),
         Field("parent", Slug(), "the parent group's id"),
-        Field("established", _decision("an establishment", by_group=False), "when and by whom it was created"),
+        Field(
+            "established",
+            _decision("an establishment", by_group=False),
+            "when and by whom it was created",
+        ),
         Field("closed", Date(), "the group no longer exists after this date"),
         Field(
             "regional_balance",

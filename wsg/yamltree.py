@@ -29,6 +29,7 @@ def _loader() -> type:
     except AttributeError:  # PyYAML built without libyaml: same events, slower
         return yaml.BaseLoader
 
+
 MAX_DEPTH = 64
 MAX_FEATURE_PROBLEMS = 20
 

@@ -111,5 +111,17 @@ from wsg.rules import (  # noqa: E402
     schema,
 )
 
-__all__ = ["FILE_RULES", "RULES", "SECTIONS", "Event", "Group", "Rule", "dates", "file",
-           "lifecycle", "management", "references", "schema"]
+__all__ = [
+    "FILE_RULES",
+    "RULES",
+    "SECTIONS",
+    "Event",
+    "Group",
+    "Rule",
+    "dates",
+    "file",
+    "lifecycle",
+    "management",
+    "references",
+    "schema",
+]
