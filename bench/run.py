@@ -32,6 +32,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import TODAY, generate
@@ -87,41 +88,49 @@ class Case:
     what: str
     command: list[str]
     runs: int
+    cwd: Path
     before: Callable[[int], None] | None = None
     ok: tuple[int, ...] = (0,)
+    size: int = 0
 
 
-def measure(cases: list[Case], cwd: Path) -> dict[str, Timing]:
-    """Run the cases in rounds, one run of each a round, so that a busy spell of the
-    machine weighs on all of them alike; median time and peak memory of each."""
-    times: dict[str, list[float]] = {case.key: [] for case in cases}
-    peaks: dict[str, list[float]] = {case.key: [] for case in cases}
-    failed: dict[str, str] = {}
-    for index in range(max(case.runs for case in cases)):
+def measure(cases: list[Case]) -> dict[tuple[int, str], Timing]:
+    """Run the cases in rounds, each case spread evenly over the rounds, so that a busy
+    spell of the machine weighs on all of them alike; median time and peak memory."""
+    times: dict[tuple[int, str], list[float]] = {(c.size, c.key): [] for c in cases}
+    peaks: dict[tuple[int, str], list[float]] = {(c.size, c.key): [] for c in cases}
+    failed: dict[tuple[int, str], str] = {}
+    rounds = max(case.runs for case in cases)
+    for index in range(rounds):
         for case in cases:
-            if index >= case.runs or case.key in failed:
+            name = (case.size, case.key)
+            stride = -(-rounds // case.runs)
+            if index % stride or index // stride >= case.runs or name in failed:
                 continue
             if case.before is not None:
                 case.before(index)
-            seconds, peak, code = run_once(case.command, cwd)
+            seconds, peak, code = run_once(case.command, case.cwd)
             if code not in case.ok:
-                failed[case.key] = f"exit {code}: not available"
+                failed[name] = f"exit {code}: not available"
                 continue
-            times[case.key].append(seconds)
-            peaks[case.key].append(peak)
+            times[name].append(seconds)
+            peaks[name].append(peak)
     results = {}
     for case in cases:
-        if case.key in failed:
-            results[case.key] = Timing(case.what, None, 0, None, failed[case.key])
-            print(f"  {case.what}: {failed[case.key]}", file=sys.stderr)
+        name = (case.size, case.key)
+        if name in failed:
+            results[name] = Timing(case.what, None, 0, None, failed[name])
             continue
-        median = statistics.median(times[case.key])
-        results[case.key] = Timing(case.what, median, case.runs, max(peaks[case.key]))
-        print(f"  {case.what}: {median:.3f} s", file=sys.stderr)
+        median = statistics.median(times[name])
+        results[name] = Timing(case.what, median, len(times[name]), max(peaks[name]))
+        print(f"  {case.size} {case.what}: {median:.3f} s", file=sys.stderr)
     return results
 
 
-def bench_size(events: int, runs: int, work: Path, full: bool) -> dict[str, Timing]:
+def cases_of(
+    events: int, runs: int, work: Path, full: bool
+) -> tuple[list[Case], Callable[[], None]]:
+    """The cases of one dataset size, and how to put its dataset back as generated."""
     folder = work / f"events-{events}"
     print(f"generating {events} events in {folder}", file=sys.stderr)
     data = generate(folder, events, today=TODAY)
@@ -144,23 +153,27 @@ def bench_size(events: int, runs: int, work: Path, full: bool) -> dict[str, Timi
 
     few = max(1, runs // 2)
     ok = (0, 1)  # validate exits 1 when the data has errors; the generated data has none
+
     # in each round: cold writes the cache that warm reads; one file changes after that
+    def case(key: str, what: str, command: list[str], count: int, **more: Any) -> Case:
+        return Case(key, what, command, count, folder, size=events, **more)
+
     cases = [
-        Case("python", "python3 -c pass", [python, "-c", "pass"], runs),
-        Case("help", "wsg --help", [wsg, "--help"], runs),
-        Case("cold", "wsg validate, cold (no cache yet)", validate, runs, no_cache, ok),
-        Case("warm", "wsg validate, warm (nothing changed)", validate, runs, ok=ok),
-        Case("touched", "wsg validate, one file changed", validate, runs, touch, ok),
-        Case("nocache", "wsg validate --no-cache", [*validate, "--no-cache"], runs, ok=ok),
+        case("python", "python3 -c pass", [python, "-c", "pass"], runs),
+        case("help", "wsg --help", [wsg, "--help"], runs),
+        case("cold", "wsg validate, cold (no cache yet)", validate, runs, before=no_cache, ok=ok),
+        case("warm", "wsg validate, warm (nothing changed)", validate, runs, ok=ok),
+        case("touched", "wsg validate, one file changed", validate, runs, before=touch, ok=ok),
+        case("nocache", "wsg validate --no-cache", [*validate, "--no-cache"], runs, ok=ok),
     ]
     if full:
         site = folder / "site"
         render = [wsg, "render", "site", "--out", str(site), "--data", str(data), *today]
-        cases.append(Case("render", "wsg render site", render, few))
+        cases.append(case("render", "wsg render site", render, few))
     for parse in ("load", "compose"):
         floor = [python, "-c", PARSE_FLOOR, str(data), "CSafeLoader", parse]
         cases.append(
-            Case(
+            case(
                 f"floor-{parse}", f"parse only: PyYAML CSafeLoader {parse}, one process", floor, few
             )
         )
@@ -169,11 +182,11 @@ def bench_size(events: int, runs: int, work: Path, full: bool) -> dict[str, Timi
         schema = folder / "trivial.schema.json"
         schema.write_text('{"type": "object"}\n')
         check = [checker, "--schemafile", str(schema), *files]
-        cases.append(Case("check-jsonschema", "check-jsonschema, trivial schema", check, runs))
-    try:
-        return measure(cases, folder)
-    finally:
+        cases.append(case("check-jsonschema", "check-jsonschema, trivial schema", check, runs))
+    def restore() -> None:
         touched.write_bytes(original)
+
+    return cases, restore
 
 
 def ruamel_has_c() -> bool:
@@ -192,10 +205,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="wsg-bench-"))
     base = min(args.events)
-    sizes = {}
+    cases: list[Case] = []
+    restores = []
     for events in args.events:
         runs = args.runs if events == base else max(1, (args.runs + 1) // 2)
-        sizes[events] = bench_size(events, runs, work, full=events == base)
+        more, restore = cases_of(events, runs, work, full=events == base)
+        cases += more
+        restores.append(restore)
+    try:
+        timings = measure(cases)  # every size in the same rounds: the ratios compare like times
+    finally:
+        for restore in restores:
+            restore()
+    sizes: dict[int, dict[str, Timing]] = {events: {} for events in args.events}
+    for (events, key), timing in timings.items():
+        sizes[events][key] = timing
 
     print(
         f"\nwsg benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, today {TODAY}"
@@ -240,7 +264,7 @@ def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
             return
         verdict = "PASS" if value <= limit * of else "FAIL"
         lines.append(
-            f"{verdict}  {label}: {value:.3f} s = {value / of:.2f} x {unit} (limit {limit})"
+            f"{verdict}  {label}: {value:.3f} s = {value / of:.3f} x {unit} (limit {limit})"
         )
 
     cold = seconds(small, "cold")

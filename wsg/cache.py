@@ -28,7 +28,6 @@ import io
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import fields, is_dataclass
@@ -227,6 +226,8 @@ class FileCache:
         """The kept segments as they are, then this run's other entries, to a new pack."""
         in_kept = {key for segment in kept for key in segment.keys}
         fresh = [key for key in dict.fromkeys(self.used) if key not in in_kept]
+        import tempfile  # a run that changes nothing writes nothing
+
         try:
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{self.pack.name}.", suffix=".tmp", dir=self.pack.parent
@@ -330,6 +331,8 @@ def _secret() -> bytes | None:
             return secret
     except OSError:
         pass
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".key.", dir=path.parent)

@@ -16,10 +16,10 @@ and every call it does not fully understand, to the Typer app in ``wsg.cli``:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout, suppress
@@ -52,6 +52,8 @@ def main() -> None:
     if arguments[:1] == ["validate"]:
         call = parse_validate(arguments[1:])
         if call is not None:
+            # a short-lived process that ends with os._exit: no cycles worth collecting
+            gc.disable()
             guarded(lambda: _validate(**call))
     from wsg.cli import main as typer_main
 
@@ -198,6 +200,8 @@ def _help_place(arguments: list[str]) -> Path | None:
         stat = os.stat(typer.origin)
     except OSError:
         return None
+    import shutil
+
     width = shutil.get_terminal_size().columns
     spec = getattr(sys.modules["__main__"], "__spec__", None)
     program = (sys.argv[0], getattr(spec, "name", None))  # Typer names the program from these
