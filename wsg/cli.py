@@ -1,7 +1,7 @@
 """The command line: translates arguments into calls of ``wsg.commands``; nothing else.
 
 Command modules are imported inside each command so that ``wsg --help`` and
-``wsg validate`` do not pay for Jinja2, icalendar or rich.
+``wsg validate`` do not pay for Jinja2 or rich.
 """
 
 from __future__ import annotations

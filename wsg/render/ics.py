@@ -1,20 +1,24 @@
 """iCalendar output: one VEVENT per session and one for the whole event.
 
 Session times carry the event's TZID, and the calendar holds a VTIMEZONE built
-from zoneinfo for exactly the event's dates, so a calendar application imports
-them without shifting any time. UIDs come from the event id and the session's
-day, start, room and position; DTSTAMP comes from the data, never the clock.
+from zoneinfo for the years of the event's dates, so a calendar application
+imports them without shifting any time. UIDs come from the event id and the
+session's day, start, room and position; DTSTAMP comes from the data, never the
+clock.
+
+The calendar is written here, line by line, rather than through the icalendar
+library: its objects and serializer took most of the time of rendering a large
+site (a site has one calendar per event). The test suite reads every calendar
+back with icalendar and checks it against the agenda's other formats.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import UTC, date, datetime, time, timedelta
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Timezone
-from icalendar import Event as CalendarEvent
 
 from wsg import __version__
 from wsg.model import Event
@@ -23,6 +27,7 @@ from wsg.render.text import date_range, safe_url
 from wsg.render.times import DASH
 
 PRODID = f"-//ITU-T WSG//wsg {__version__}//EN"
+_LIMIT = 75  # octets per line, line break excluded (RFC 5545, 3.1)
 
 _STATUS = {
     "proposed": "TENTATIVE",
@@ -32,27 +37,26 @@ _STATUS = {
     "held": "CONFIRMED",
     "cancelled": "CANCELLED",
 }
+# Control characters have no place in a content line (RFC 5545, 3.3.11): all but tab go
+# (a line break in a TEXT value is written as its escape).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+Line = str
 
 
 def agenda_calendar(view: AgendaView) -> bytes:
     """The event and each timed session of its programme."""
-    calendar = _calendar(view.title)
     stamp = dtstamp(view.event)
-    calendar.add_component(whole_event(view.event, stamp))
-    for session in view.sessions:
-        if session.start is not None:
-            calendar.add_component(_session(view, session, stamp))
-    _add_timezones(calendar)
-    return bytes(calendar.to_ical())
+    entries = [whole_event(view.event, stamp)]
+    entries += [_session(view, s, stamp) for s in view.sessions if s.start is not None]
+    zones = _zones_in_use(view)
+    return _calendar(view.title, [*_timezones(zones), *entries])
 
 
 def site_calendar(events: list[Event], name: str) -> bytes:
     """Every event with dates, as all-day entries (the agendas carry the sessions)."""
-    calendar = _calendar(name)
-    for event in events:
-        if event.start is not None:
-            calendar.add_component(whole_event(event, dtstamp(event)))
-    return bytes(calendar.to_ical())
+    entries = [whole_event(e, dtstamp(e)) for e in events if e.start is not None]
+    return _calendar(name, entries)
 
 
 def dtstamp(event: Event) -> datetime:
@@ -67,20 +71,10 @@ def event_uid(event: Event) -> str:
     return f"{event.id or 'event'}@wsg"
 
 
-def whole_event(event: Event, stamp: datetime) -> CalendarEvent:
-    entry = CalendarEvent()
-    entry.add("uid", event_uid(event))
-    entry.add("dtstamp", stamp)
-    entry.add("summary", event.title or event.id or "event")
+def whole_event(event: Event, stamp: datetime) -> list[Line]:
+    """The VEVENT of the whole event: an all-day entry over its dates."""
     assert event.start is not None
-    entry.add("dtstart", event.start)
     last = event.end if event.end is not None and event.end >= event.start else event.start
-    entry.add("dtend", last + timedelta(days=1))  # DTEND of an all-day entry is exclusive
-    entry.add("location", place(event))
-    entry.add("status", _STATUS.get(event.status or "", "TENTATIVE"))
-    entry.add("transp", "TRANSPARENT")
-    if event.kind:
-        entry.add("categories", [event.kind])
     lines = [
         f"{(event.kind or 'event').capitalize()}, {date_range(event.start, event.end)}",
         f"Status: {event.status or 'unknown'}",
@@ -91,41 +85,46 @@ def whole_event(event: Event, stamp: datetime) -> CalendarEvent:
         lines.append(f"Cancelled: {event.cancellation.reason}")
     url = safe_url(event.announcement.url) if event.announcement else None
     if url:
-        entry.add("url", url)
         lines.append(url)
-    entry.add("description", "\n".join(lines))
-    return entry
+    return _component(
+        "VEVENT",
+        [
+            _text("SUMMARY", event.title or event.id or "event"),
+            _day("DTSTART", event.start),
+            _day("DTEND", last + timedelta(days=1)),  # DTEND of an all-day entry is exclusive
+            _moment("DTSTAMP", stamp),
+            _text("UID", event_uid(event)),
+            _text("CATEGORIES", event.kind) if event.kind else None,
+            _text("DESCRIPTION", "\n".join(lines)),
+            _text("LOCATION", place(event)),
+            f"STATUS:{_STATUS.get(event.status or '', 'TENTATIVE')}",
+            "TRANSP:TRANSPARENT",
+            _uri("URL", url) if url else None,
+        ],
+    )
 
 
-def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    return calendar
-
-
-def _session(view: AgendaView, session: SessionView, stamp: datetime) -> CalendarEvent:
-    entry = CalendarEvent()
-    entry.add("uid", session.uid)
-    entry.add("dtstamp", stamp)
-    entry.add("summary", session.title)
-    entry.add("dtstart", session.start)
-    if session.end is not None:
-        entry.add("dtend", session.end)
-    entry.add("location", ", ".join(p for p in (session.room, view.place) if p))
-    entry.add("status", _STATUS.get(view.event.status or "", "TENTATIVE"))
-    entry.add("categories", [session.kind])
-    entry.add("related-to", event_uid(view.event))
-    if session.is_break:
-        entry.add("transp", "TRANSPARENT")
+def _session(view: AgendaView, session: SessionView, stamp: datetime) -> list[Line]:
+    assert session.start is not None
     lines = [view.title]
     lines.extend(_people("Chair", session.chairs))
     lines.extend(_people("Speaker", session.speakers))
-    entry.add("description", "\n".join(lines))
-    return entry
+    return _component(
+        "VEVENT",
+        [
+            _text("SUMMARY", session.title),
+            _moment("DTSTART", session.start),
+            _moment("DTEND", session.end) if session.end is not None else None,
+            _moment("DTSTAMP", stamp),
+            _text("UID", session.uid),
+            _text("CATEGORIES", session.kind),
+            _text("DESCRIPTION", "\n".join(lines)),
+            _text("LOCATION", ", ".join(p for p in (session.room, view.place) if p)),
+            _text("RELATED-TO", event_uid(view.event)),
+            f"STATUS:{_STATUS.get(view.event.status or '', 'TENTATIVE')}",
+            "TRANSP:TRANSPARENT" if session.is_break else None,
+        ],
+    )
 
 
 def _people(role: str, people: tuple[PersonView, ...]) -> list[str]:
@@ -140,27 +139,180 @@ def _people(role: str, people: tuple[PersonView, ...]) -> list[str]:
     return lines
 
 
-def _add_timezones(calendar: Calendar) -> None:
-    """One VTIMEZONE per zone, covering the days its events span (and one day either side)."""
-    spans: dict[str, list[date]] = defaultdict(list)
-    for entry in calendar.walk("VEVENT"):
-        start = entry.get("dtstart")
-        moment = start.dt if start is not None else None
-        if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
-            spans[moment.tzinfo.key].append(moment.date())
-    for key in sorted(spans, reverse=True):  # each goes first: the result is sorted
-        days = spans[key]
-        first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=2)
-        calendar.subcomponents.insert(0, _vtimezone(key, first.year, last.year))
+def _calendar(name: str, components: Iterable[list[Line]]) -> bytes:
+    head = [
+        "VERSION:2.0",
+        _text("PRODID", PRODID),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        _text("X-WR-CALNAME", name),
+    ]
+    lines = ["BEGIN:VCALENDAR", *head]
+    for component in components:
+        lines += component
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def _component(name: str, lines: Sequence[Line | None]) -> list[Line]:
+    return [f"BEGIN:{name}", *(line for line in lines if line is not None), f"END:{name}"]
+
+
+def _text(name: str, value: str) -> Line:
+    """A TEXT property: backslash, semicolon, comma and line breaks escaped."""
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROLS.search(value):
+        value = _CONTROLS.sub("", value)
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return f"{name}:" + value.replace("\n", "\\n")
+
+
+def _uri(name: str, value: str) -> Line:
+    return f"{name}:{_CONTROLS.sub('', value)}"  # safe_url has refused any space already
+
+
+def _day(name: str, day: date) -> Line:
+    return f"{name};VALUE=DATE:{day:%Y%m%d}"
+
+
+def _moment(name: str, moment: datetime) -> Line:
+    """A DATE-TIME: UTC with Z, in a zone with its TZID, else floating."""
+    zone = moment.tzinfo
+    if isinstance(zone, ZoneInfo) and zone.key != "UTC":
+        return f"{name};TZID={zone.key}:{moment:%Y%m%dT%H%M%S}"
+    if zone is not None:  # UTC, or a fixed offset: written in UTC
+        return f"{name}:{moment.astimezone(UTC):%Y%m%dT%H%M%S}Z"
+    return f"{name}:{moment:%Y%m%dT%H%M%S}"
+
+
+def _fold(line: Line) -> str:
+    """Lines of more than 75 octets folded, never inside a character or an escape."""
+    if len(line) < _LIMIT and line.isascii():
+        return line
+    data = line.encode("utf-8")
+    if len(data) < _LIMIT:
+        return line
+    pieces = []
+    start = 0
+    while len(data) - start >= _LIMIT:
+        end = start + _LIMIT - 1
+        while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to the character
+            end -= 1
+        if data[end - 1] == 0x5C and end - 1 > start:  # a backslash: keep the escape whole
+            end -= 1
+        pieces.append(data[start:end])
+        start = end
+    pieces.append(data[start:])
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
+
+
+# --- time zones --------------------------------------------------------------------
+
+
+def _zones_in_use(view: AgendaView) -> dict[str, tuple[int, int]]:
+    """Each IANA zone of the sessions, with the first and last year it must cover."""
+    spans: dict[str, list[date]] = {}
+    for session in view.sessions:
+        moment = session.start
+        zone = moment.tzinfo if moment is not None else None
+        if moment is not None and isinstance(zone, ZoneInfo) and zone.key != "UTC":
+            spans.setdefault(zone.key, []).append(moment.date())
+    # one day either side: a client may look just past the sessions' own days
+    return {
+        key: ((min(days) - timedelta(days=1)).year, (max(days) + timedelta(days=2)).year)
+        for key, days in spans.items()
+    }
+
+
+def _timezones(zones: dict[str, tuple[int, int]]) -> Iterator[list[Line]]:
+    for key in sorted(zones):
+        yield vtimezone(key, *zones[key])
 
 
 @cache
-def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
-    """A zone's VTIMEZONE for whole years: built once per site, not once per event.
+def vtimezone(key: str, first_year: int, last_year: int) -> list[Line]:
+    """The zone's VTIMEZONE for whole years: its offset on 1 January, then every change.
 
-    Building one walks the zone's offsets and dominated rendering a large site;
-    whole years cover every event of those years with the same, reusable block.
+    Whole years make one block serve every event of those years in a site.
+    Each observance starts at the local time of the change under the offset it
+    ends (RFC 5545, 3.6.5), so that a client computes the very same instant.
     """
-    return Timezone.from_tzinfo(
-        ZoneInfo(key), key, date(first_year, 1, 1), date(last_year, 12, 31) + timedelta(days=1)
+    zone = ZoneInfo(key)
+    begin = datetime(first_year, 1, 1, tzinfo=zone)
+    lines = [_text("TZID", key)]
+    before = begin.utcoffset()
+    assert before is not None
+    lines += _observance(begin.replace(tzinfo=None), before, begin)
+    for year in range(first_year, last_year + 1):
+        for instant in _changes_in(key, year):
+            after = instant.astimezone(zone)
+            onset = (instant + before).replace(tzinfo=None)
+            lines += _observance(onset, before, after)
+            before = after.utcoffset() or timedelta(0)
+    return _component("VTIMEZONE", lines)
+
+
+def _observance(onset: datetime, offset_from: timedelta, moment: datetime) -> list[Line]:
+    standard = not moment.dst()
+    offset_to = moment.utcoffset()
+    assert offset_to is not None
+    return _component(
+        "STANDARD" if standard else "DAYLIGHT",
+        [
+            f"DTSTART:{onset:%Y%m%dT%H%M%S}",
+            _text("TZNAME", moment.tzname() or _offset(offset_to)),
+            f"TZOFFSETFROM:{_offset(offset_from)}",
+            f"TZOFFSETTO:{_offset(offset_to)}",
+        ],
     )
+
+
+@cache
+def _changes_in(key: str, year: int) -> tuple[datetime, ...]:
+    """The zone's changes during ``year``: a site asks for the same years again and again."""
+    zone = ZoneInfo(key)
+    begin = datetime(year, 1, 1, tzinfo=zone).astimezone(UTC)
+    return tuple(_changes(zone, begin, datetime(year + 1, 1, 1, tzinfo=zone).astimezone(UTC)))
+
+
+def _changes(zone: tzinfo, begin: datetime, stop: datetime) -> Iterator[datetime]:
+    """Each UTC instant in (begin, stop] from which the zone's offset, DST or name differs.
+
+    Found day by day, then to the second by halving: no zone has changed twice
+    within one day.
+    """
+    day = timedelta(days=1)
+    moment = begin
+    state = _state(zone, moment)
+    while moment < stop:
+        later = min(moment + day, stop)
+        if _state(zone, later) != state:
+            low, high = moment, later  # state(low) is the old one, state(high) is not
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                middle = middle.replace(microsecond=0)
+                if _state(zone, middle) == state:
+                    low = middle
+                else:
+                    high = middle
+            yield high
+            state = _state(zone, high)
+            moment = high
+        else:
+            moment = later
+
+
+def _state(
+    zone: tzinfo, instant: datetime
+) -> tuple[timedelta | None, timedelta | None, str | None]:
+    local = instant.astimezone(zone)
+    return local.utcoffset(), local.dst(), local.tzname()
+
+
+def _offset(delta: timedelta) -> str:
+    seconds = int(delta.total_seconds())
+    sign = "-" if seconds < 0 else "+"
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}{minutes:02d}" + (f"{seconds:02d}" if seconds else "")
