@@ -269,3 +269,30 @@ def test_a_pack_of_many_segments_keeps_just_the_current_entries(
     assert len(current.entries) == len(list(data.rglob("*.yaml")))
     assert len(current.segments) > 4
     current.close()
+
+
+def test_other_commands_read_the_cache_and_write_nothing(data: Path, tmp_path: Path) -> None:
+    """``wsg list`` and ``wsg render site`` use what ``wsg validate`` left, and leave it be."""
+    plain = run_wsg("list", "--format", "json", "--data", str(data), "--today", TODAY)
+    assert plain.code == 0
+    assert not (data.parent / ".wsg-cache").exists()  # no cache yet: none is made
+    findings(data)
+    pack = pack_of(data)
+    written = pack.stat().st_mtime_ns
+    target = sorted((data / "events").rglob("*.yaml"))[5]
+    target.write_text(target.read_text().replace("title:", "title: Edited,", 1))
+    edited = run_wsg("list", "--format", "json", "--data", str(data), "--today", TODAY)
+    assert "Edited," in edited.out  # the changed file is read, not taken from the cache
+    assert edited.out.replace("Edited, ", "").replace("Edited,", "") == plain.out
+    site = run_wsg("render", "site", "--out", str(tmp_path / "site"), "--data", str(data))
+    assert site.code == 0, site.err
+    assert pack.stat().st_mtime_ns == written
+    assert sorted(p.name for p in pack.parent.iterdir()) == [pack.name]
+
+
+def test_a_command_reading_a_damaged_cache_parses_every_file(data: Path) -> None:
+    expected = run_wsg("list", "--format", "json", "--data", str(data), "--today", TODAY)
+    findings(data)
+    _flip(pack_of(data))
+    again = run_wsg("list", "--format", "json", "--data", str(data), "--today", TODAY)
+    assert again.out == expected.out

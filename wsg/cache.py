@@ -7,7 +7,8 @@ records, so only what one file alone decides comes from the cache.
 
 Where: one pack file per dataset folder in ``.wsg-cache/`` beside that folder
 (git-ignored), or in the user's cache folder (``$XDG_CACHE_HOME/wsg``, else
-``~/.cache/wsg``) when that one cannot be written.
+``~/.cache/wsg``) when that one cannot be written. ``wsg validate`` writes it;
+the other commands that read the dataset only read it (``FileCache.reading``).
 
 Trust: a pack is ignored, and the run is a cold one, unless its fingerprint
 names this very tool (its version, its reference data, its source files, the
@@ -160,9 +161,10 @@ class FileCache:
 
     SEGMENT = 512
 
-    def __init__(self, pack: Path, secret: bytes) -> None:
+    def __init__(self, pack: Path, secret: bytes, writing: bool = True) -> None:
         self.pack = pack
         self.secret = secret
+        self.writing = writing
         self.fingerprint = fingerprint()
         self.entries: dict[bytes, Entry] = {}  # what the pack holds, then what this run read
         self.segments: list[_Segment] = []  # of the pack as read
@@ -176,15 +178,24 @@ class FileCache:
         """The cache of a dataset folder, or None when it is turned off or has no place."""
         if disabled_by_environment():
             return None
-        resolved = data_dir.resolve()
         secret = _secret()
         if secret is None:
             return None
-        digest = hashlib.blake2b(os.fsencode(resolved), digest_size=8).hexdigest()
-        name = f"validate-{digest}.pack"
-        for folder in (resolved.parent / ".wsg-cache", user_cache_dir()):
+        for folder in _folders(data_dir):
             if _writable_folder(folder):
-                return cls(folder / name, secret)
+                return cls(folder / _pack_name(data_dir), secret)
+        return None
+
+    @classmethod
+    def reading(cls, data_dir: Path) -> FileCache | None:
+        """The cache as ``wsg validate`` left it, to read only: other commands write nothing."""
+        if disabled_by_environment():
+            return None
+        for folder in _folders(data_dir):
+            pack = folder / _pack_name(data_dir)
+            if pack.is_file():
+                secret = _secret(create=False)
+                return cls(pack, secret, writing=False) if secret is not None else None
         return None
 
     def restore(self, source: SourceFile, data: bytes) -> bool:
@@ -204,12 +215,15 @@ class FileCache:
 
     def store(self, source: SourceFile, data: bytes) -> None:
         """Keep what reading ``source`` produced (``restore`` has just missed it)."""
-        self.entries[self.used[-1]] = (list(source.problems), source.record)
-        self.changed = True
+        if self.writing:
+            self.entries[self.used[-1]] = (list(source.problems), source.record)
+            self.changed = True
 
     def save(self) -> None:
         """Write the pack if this run read anything new; never fail the run for it."""
         try:
+            if not self.writing:
+                return
             used = set(self.used)
             kept = [s for s in self.segments if used.issuperset(s.keys)]
             if self.changed or len(kept) < len(self.segments):
@@ -314,6 +328,16 @@ class FileCache:
             offset += length
 
 
+def _folders(data_dir: Path) -> tuple[Path, Path]:
+    """Where a dataset's pack may be: beside the dataset, else in the user's cache folder."""
+    return data_dir.resolve().parent / ".wsg-cache", user_cache_dir()
+
+
+def _pack_name(data_dir: Path) -> str:
+    digest = hashlib.blake2b(os.fsencode(data_dir.resolve()), digest_size=8).hexdigest()
+    return f"validate-{digest}.pack"
+
+
 def _writable_folder(folder: Path) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -322,7 +346,7 @@ def _writable_folder(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def _secret() -> bytes | None:
+def _secret(create: bool = True) -> bytes | None:
     """The key of this account's checksums, made on first use; None if it has no place."""
     path = user_cache_dir() / "key"
     try:
@@ -331,6 +355,8 @@ def _secret() -> bytes | None:
             return secret
     except OSError:
         pass
+    if not create:
+        return None
     import tempfile
 
     try:

@@ -15,17 +15,14 @@ _PLACE = frozenset({"file", "line", "column", "locs", "key_locs"})
 
 
 def to_data(value: Any, public: bool = True) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
+    names = _data_fields(type(value), public)
+    if names is not None:
         result: dict[str, Any] = {}
-        for spec in fields(value):
-            if spec.name in _PLACE:
-                continue
-            if public and spec.name == "email" and isinstance(value, Person):
-                continue
-            item = getattr(value, spec.name)
+        for name in names:
+            item = getattr(value, name)
             if item is None or item == [] or item == {}:
                 continue
-            result[spec.name] = to_data(item, public)
+            result[name] = to_data(item, public)
         return result
     if isinstance(value, list):
         return [to_data(item, public) for item in value]
@@ -34,3 +31,18 @@ def to_data(value: Any, public: bool = True) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+_FIELDS: dict[tuple[type, bool], tuple[str, ...] | None] = {}
+
+
+def _data_fields(cls: type, public: bool) -> tuple[str, ...] | None:
+    """The fields of a model class that are data, in order; None for any other type."""
+    key = (cls, public)
+    if key not in _FIELDS:
+        names = None
+        if is_dataclass(cls):
+            private = {"email"} if public and issubclass(cls, Person) else set()
+            names = tuple(f.name for f in fields(cls) if f.name not in _PLACE | private)
+        _FIELDS[key] = names
+    return _FIELDS[key]

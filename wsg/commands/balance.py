@@ -26,6 +26,7 @@ from wsg.balance import (
     seats_at,
     year_balance,
 )
+from wsg.cache import FileCache
 from wsg.errors import WsgError
 
 FORMATS = ("text", "json")
@@ -48,7 +49,7 @@ def run(data_dir: Path, on: date, year: int | None, output_format: str, out: Tex
     """
     if output_format not in FORMATS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
-    dataset = datasets.load(data_dir, on)
+    dataset = datasets.load(data_dir, on, FileCache.reading(data_dir))
     teams = seats_at(dataset.groups, on)
     figures = year_balance(dataset.events, year if year is not None else on.year)
     if output_format == "json":

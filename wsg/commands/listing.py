@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
+from wsg.cache import FileCache
 from wsg.countries import REGIONS, load_reference
 from wsg.errors import WsgError
 from wsg.model import Event, Group
@@ -27,7 +28,7 @@ def run(
     if output_format not in ("text", "json"):
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
     _check_filters(what, filters)
-    dataset = datasets.load(data_dir, today)
+    dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     if what == "events":
         events = sorted(
             (e for e in dataset.events if _event_matches(e, filters)),

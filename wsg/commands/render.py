@@ -13,6 +13,7 @@ from typing import TextIO
 from markupsafe import Markup
 
 from wsg import dataset as datasets
+from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
 from wsg.safewrite import replace_tree, write_bytes
@@ -37,7 +38,7 @@ def agenda(
 
     _check_format(output_format, AGENDA_FORMATS)
     renderer = Templates(templates)
-    dataset = datasets.load(data_dir, today)
+    dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     event = dataset.event(event_id)
     if event is None:
         known = sorted(e.id for e in dataset.events if e.id)
@@ -75,7 +76,7 @@ def summary(
 
     _check_format(output_format, SUMMARY_FORMATS)
     renderer = Templates(templates)
-    dataset = datasets.load(data_dir, today)
+    dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     report = summaries.build(dataset, year if year is not None else today.year)
     context = {
         "s": report,
@@ -112,7 +113,7 @@ def site(
     from wsg.render.page import footer
 
     renderer = Templates(templates)
-    dataset = datasets.load(data_dir, today)
+    dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     lines = footer(data_dir, today)
     if out_dir.resolve() in (data_dir.resolve(), *data_dir.resolve().parents):
         raise WsgError(f"--out {out_dir} would replace the dataset; choose another folder")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
+from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
 from wsg.model import Event, Group, Person
@@ -17,7 +18,7 @@ from wsg.serialize import to_data
 def run(record_id: str, data_dir: Path, today: date, output_format: str, out: TextIO) -> int:
     if output_format not in ("text", "json"):
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
-    dataset = datasets.load(data_dir, today)
+    dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     record: Event | Group | None = dataset.event(record_id) or dataset.group_ids.get(record_id)
     if record is None:
         known = [e.id for e in dataset.events if e.id] + list(dataset.group_ids)

@@ -9,6 +9,7 @@ match exactly one of the frab and pretalx shapes (we write the pretalx shape:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -29,7 +30,12 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/itu-t/wsg")
 
 
 def guid(*parts: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+    """``uuid.uuid5(_NAMESPACE, "/".join(parts))``, computed without building UUID objects."""
+    digest = bytearray(hashlib.sha1(_NAMESPACE.bytes + "/".join(parts).encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def acronym(event_id: str) -> str:

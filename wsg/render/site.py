@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from wsg.balance import CHAIRMAN, SEATS, evaluation_day, seat_of
+from wsg.balance import CHAIRMAN, SEATS, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
 from wsg.model import Event, Group, Seat
-from wsg.render import agenda, ics, schedule, summary
+from wsg.render import agenda, ics, parallel, schedule, summary
 from wsg.render.agenda import country_name, person_view, place
 from wsg.render.environment import Templates
 from wsg.render.page import Page
@@ -122,6 +122,7 @@ class _Site:
     groups: list[Group]
     years: list[int]
     themes: list[ThemeListing]
+    balances: dict[int, YearBalance] = field(default_factory=dict)  # each year's, once
 
     @property
     def items(self) -> list[ListedEvent]:
@@ -149,16 +150,29 @@ def build(
 ) -> int:
     """Write the whole site into ``folder``; return the number of files written."""
     site = _site(dataset, templates, footer)
-    jobs = _jobs(site)
-    progress = Progress(progress_stream, len(jobs))
-    for name, make in jobs:
-        content = make()
-        target = folder / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-        progress.step(name)
+    units = _units(site)
+    total = sum(len(unit) for unit in units)
+    for name in {name.rpartition("/")[0] for unit in units for name, _ in unit} - {""}:
+        (folder / name).mkdir(parents=True, exist_ok=True)
+    progress = Progress(progress_stream, total)
+    workers = parallel.workers(total)
+    written = (
+        parallel.run(_write_unit, units, folder, workers)
+        if workers > 1
+        else (_write_unit(unit, folder) for unit in units)
+    )
+    for names in written:
+        for name in names:
+            progress.step(name)
     progress.finish()
-    return len(jobs)
+    return total
+
+
+def _write_unit(unit: list[Job], folder: Path) -> list[str]:
+    for name, make in unit:
+        content = make()
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+    return [name for name, _ in unit]
 
 
 def _site(dataset: Dataset, templates: Templates, footer: tuple[str, ...]) -> _Site:
@@ -194,11 +208,15 @@ def _site(dataset: Dataset, templates: Templates, footer: tuple[str, ...]) -> _S
 Job = tuple[str, Callable[[], str | bytes]]
 
 
-def _jobs(site: _Site) -> list[Job]:
-    """Every file of the site, by name, with how to make it (made one at a time, in order)."""
+def _units(site: _Site) -> list[list[Job]]:
+    """Every file of the site, by name, with how to make it, in units made one after another.
+
+    A unit's files share work (an event's page, calendar and schedule share its
+    agenda), so a unit is made in one process; units are independent.
+    """
     today = site.dataset.today
     items = site.items
-    jobs: list[Job] = [
+    jobs: list[Job] = [  # each its own unit
         ("style.css", _bind(site.templates.source, "style.css")),
         (
             "index.html",
@@ -233,14 +251,17 @@ def _jobs(site: _Site) -> list[Job]:
             (f"summary/{year}.html", _bind(_summary_page, site, year)),
         ]  # fmt: skip
     jobs += [(f"groups/{group.id}.html", _bind(_group_page, site, group)) for group in site.groups]
+    units = [[job] for job in jobs]
     for event, item in site.events:
-        view = _Lazy(_bind(agenda.build, event))  # the page, .ics and .json share one view
-        jobs += [
-            (f"events/{item.id}.html", _bind(_event_page, site, event, item, view)),
-            (f"events/{item.id}.ics", _bind(_event_calendar, view)),
-            (f"events/{item.id}.schedule.json", _bind(_event_schedule, view)),
-        ]
-    return jobs
+        view = _Lazy(_bind(agenda.build, event))
+        units.append(
+            [
+                (f"events/{item.id}.html", _bind(_event_page, site, event, item, view)),
+                (f"events/{item.id}.ics", _bind(_event_calendar, view)),
+                (f"events/{item.id}.schedule.json", _bind(_event_schedule, view)),
+            ]
+        )
+    return units
 
 
 class _Lazy:
@@ -265,7 +286,12 @@ def _event_calendar(view: _Lazy) -> bytes:
 
 
 def _event_schedule(view: _Lazy) -> str:
-    return schedule.dumps(schedule.schedule(view()))
+    return _json(schedule.schedule(view()))
+
+
+def _json(document: Any) -> str:
+    """Compact JSON: the site's files are read by programs (``wsg render agenda`` indents)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _by_year(items: list[ListedEvent]) -> list[tuple[int, list[ListedEvent]]]:
@@ -371,7 +397,7 @@ def _seat_listing(label: str, seat: Seat) -> SeatListing:
 
 
 def _summary_page(site: _Site, year: int) -> str:
-    report = summary.build(site.dataset, year)
+    report = summary.build(site.dataset, year, site.balances)
     return site.render(
         "summary.html",
         f"Yearly summary {year}",
@@ -392,7 +418,7 @@ def _events_json(site: _Site) -> str:
         "events": [_safe_links(to_data(e)) for e, _ in site.events],
         "groups": [_safe_links(to_data(g)) for g in site.groups],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return _json(document)
 
 
 _LINKS = frozenset({"url", "presentation"})  # the keys of FORMAT.md that hold a URL

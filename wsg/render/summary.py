@@ -207,7 +207,15 @@ def years(dataset: Dataset) -> list[int]:
     return sorted({e.start.year for e in dataset.events if e.start is not None})
 
 
-def build(dataset: Dataset, year: int) -> Summary:
+def build(dataset: Dataset, year: int, balances: dict[int, YearBalance] | None = None) -> Summary:
+    """The summary of ``year``; ``balances`` keeps each year's figures for the next call."""
+    known = {} if balances is None else balances
+
+    def balance(of: int) -> YearBalance:
+        if of not in known:
+            known[of] = year_balance(dataset.events, of)
+        return known[of]
+
     today = dataset.today
     year_end = date(year, 12, 31)
     as_of = min(today, year_end)
@@ -216,7 +224,7 @@ def build(dataset: Dataset, year: int) -> Summary:
         key=lambda e: (e.start or date.min, e.id or ""),
     )
     held = [e for e in events if e.status == "held"]
-    figures = year_balance(dataset.events, year)
+    figures = balance(year)
     columns = tuple(
         c for c in COLUMNS if c in REGIONS or any(t.regions[c] for t in figures.tallies.values())
     )
@@ -236,7 +244,7 @@ def build(dataset: Dataset, year: int) -> Summary:
         participants_by_region=tuple(
             (SHORT_TITLES[c], figures.tallies["participants"].regions[c]) for c in columns
         ),
-        developing_by_year=tuple(_share(dataset, y) for y in years(dataset) if y <= year),
+        developing_by_year=tuple(_share(y, balance(y)) for y in years(dataset) if y <= year),
         fellowships_offered=figures.fellowships_offered,
         fellowships_granted=figures.fellowships_granted,
         fellowship_rows=tuple(
@@ -311,8 +319,8 @@ def _region_row(role: str, tally: Tally, columns: tuple[str, ...]) -> RegionRow:
     )
 
 
-def _share(dataset: Dataset, year: int) -> YearShare:
-    tally = year_balance(dataset.events, year).tallies["participants"]
+def _share(year: int, figures: YearBalance) -> YearShare:
+    tally = figures.tallies["participants"]
     return YearShare(year, tally.total, tally.categories["developing"], tally.developing_percent)
 
 

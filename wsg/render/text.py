@@ -18,6 +18,8 @@ _LINE_START = re.compile(r"^(#|>|[-+*=](?=[-+*=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))")
 # Explicit bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
 # left in a value, one would reorder the text around it on the page ("Trojan Source").
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What no link may hold: what str.isspace() calls space, and control characters
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 _SLUG = re.compile(r"[^a-z0-9]+")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Fixed English names: strftime's %A and %B follow the process locale.
@@ -44,7 +46,7 @@ def safe_url(url: str | None) -> str | None:
     The validator already rejects ``javascript:`` and relative URLs; the
     renderer refuses them again so that invalid data can never become a link.
     """
-    if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if not url or _SPACE_OR_CONTROL.search(url):
         return None
     try:
         parts = urlsplit(url)
@@ -73,7 +75,7 @@ def md(value: object) -> Markup:
 
 def without_bidi_controls(text: str) -> str:
     """The text as shown in HTML and Markdown: the Unicode bidi algorithm alone orders it."""
-    return _BIDI_CONTROLS.sub("", text)
+    return text if text.isascii() else _BIDI_CONTROLS.sub("", text)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
