@@ -562,7 +562,7 @@ def _unreadable(
 def _field_names(kind: type) -> list[str]:
     from dataclasses import fields
 
-    place = {"file", "line", "column", "locs", "key_locs"}
+    place = {"file", "line", "column", "keys", "places"}
     return [f.name for f in fields(kind) if f.name not in place]
 
 

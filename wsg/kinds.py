@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from wsg.countries import load_reference
+from wsg.model import BARE, VALUED, pack_places
 from wsg.yamltree import (
     NULLS,
     TYPED_START,
@@ -579,16 +580,18 @@ class SeverityMap(Kind):
 
 Required = bool | Callable[[Mapping], bool]
 
-# Records keep a (line, column) for every key and value; most positions recur in
-# every file, so one tuple serves them all (the memo is dropped if it grows large).
-_POSITIONS: dict[tuple[int, int], tuple[int, int]] = {}
-_POSITIONS_MAX = 1 << 16
-
 
 @lru_cache(maxsize=1 << 12)
 def _item_key(name: str, item: int | str) -> str:
-    """The ``locs`` key of a list item or a mapping entry: ``speakers.0``, ``by_country.KE``."""
-    return f"{name}.{item}"
+    """The ``locs`` key of a list item or a mapping entry: ``speakers.0``, ``by_country.KE``.
+
+    With its flag; a flag character inside a key (only a quoted escape can put one
+    there) would cut it in two, so it is replaced.
+    """
+    text = f"{name}.{item}"
+    if VALUED in text or BARE in text:
+        text = text.replace(VALUED, "\ufffd").replace(BARE, "\ufffd")
+    return VALUED + text
 
 
 @dataclass
@@ -625,12 +628,9 @@ class Record(Kind):
             ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}")
             return None
         values: dict[str, Any] = {}
-        locs: dict[str, tuple[int, int]] = {}
-        key_locs: dict[str, tuple[int, int]] = {}
+        keys: list[str] = []  # each after its flag, with four numbers each: see model.pack_places
+        numbers: list[int] = []
         by_name = self.by_name
-        positions = _POSITIONS
-        if len(positions) > _POSITIONS_MAX:
-            positions.clear()
         for key, value in node.pairs:
             name = key.value
             spec = by_name.get(name)
@@ -646,22 +646,22 @@ class Record(Kind):
                     )
                 continue
             name = spec.name  # the same text, one string for every record
-            pos = (key.line, key.column)
-            key_locs[name] = positions.setdefault(pos, pos)
             if type(value) is Scalar and value.plain and value.value in NULLS:  # is_null, inline
+                keys.append(BARE + name)
+                numbers += (0, 0, key.line, key.column)
                 if spec.is_required(node):
                     ctx.report("missing-field", key, f"{name!r} is required and has no value")
                 continue
-            pos = (value.line, value.column)
-            locs[name] = positions.setdefault(pos, pos)
+            keys.append(VALUED + name)
+            numbers += (value.line, value.column, key.line, key.column)
             kind = spec.kind
             if isinstance(kind, ListOf):
                 items = kind.convert_items(value, ctx)
                 if items is None:
                     continue
                 for index, (_, item) in enumerate(items):
-                    pos = (item.line, item.column)
-                    locs[_item_key(name, index)] = positions.setdefault(pos, pos)
+                    keys.append(_item_key(name, index))
+                    numbers += (item.line, item.column, 0, 0)
                 converted: Any = [item_value for item_value, _ in items]
                 if len(converted) < kind.min_items and len(items) == len(value.items):  # type: ignore[attr-defined]
                     ctx.report("missing-field", value, f"{name!r} needs at least {kind.min_items}")
@@ -671,8 +671,8 @@ class Record(Kind):
                 converted = kind.convert(value, ctx)
                 if isinstance(value, Mapping):
                     for k, v in value.pairs:
-                        pos = (v.line, v.column)
-                        locs[_item_key(name, k.value)] = positions.setdefault(pos, pos)
+                        keys.append(_item_key(name, k.value))
+                        numbers += (v.line, v.column, 0, 0)
             else:
                 converted = kind.convert(value, ctx)
             if converted is not None:
@@ -686,12 +686,13 @@ class Record(Kind):
                     where,
                     f"{self.title} needs {spec.name!r}" + (f": {spec.doc}" if spec.doc else ""),
                 )
+        packed_keys, places = pack_places(keys, numbers)
         return self.factory(
             file=ctx.file,
             line=node.line,
             column=node.column,
-            locs=locs,
-            key_locs=key_locs,
+            keys=packed_keys,
+            places=places,
             **values,
         )
 

@@ -7,8 +7,12 @@ code needs no guards beyond ``is None``.
 
 from __future__ import annotations
 
+import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -18,15 +22,62 @@ class Loc:
     column: int
 
 
+# The packed places of a record (``Located.keys`` and ``Located.places``): each key is
+# written after a flag, VALUED when the file gives it a value, BARE when the value is
+# null, and the text ends with VALUED; ``places`` holds four unsigned ints per key, in
+# the same order: the value's line and column, the key's line and column (0 = none).
+VALUED, BARE = "\x1f", "\x1e"
+_FLAGS = re.compile("([\x1e\x1f])([^\x1e\x1f]*)")
+
+Places = dict[str, tuple[int, int]]
+
+
+def pack_places(keys: list[str], numbers: list[int]) -> tuple[str, bytes]:
+    """``keys`` (each after its flag) and their four numbers each, as a record stores them."""
+    return sys.intern("".join(keys) + VALUED), array("I", numbers).tobytes()
+
+
+@lru_cache(maxsize=1 << 12)
+def unpack_places(keys: str, places: bytes) -> tuple[Places, Places]:
+    """Where each value is, and where each key is (a later duplicate wins, as in YAML)."""
+    numbers = array("I")
+    numbers.frombytes(places)
+    values: Places = {}
+    names: Places = {}
+    for index, match in enumerate(_FLAGS.finditer(keys, 0, len(keys) - 1)):
+        line, column, key_line, key_column = numbers[4 * index : 4 * index + 4]
+        name = match[2]
+        if line:
+            values[name] = (line, column)
+        if key_line:
+            names[name] = (key_line, key_column)
+    return values, names
+
+
 @dataclass(slots=True, kw_only=True)
 class Located:
     file: str = ""
     line: int = 1
     column: int = 1
-    # key (or "key.index" for list items) -> (line, column) of its value
-    locs: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
-    # key -> (line, column) of the key itself
-    key_locs: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+    # Where each key and value is, packed: a warm run unpickles tens of thousands of
+    # records, and one string and one bytes object cost a fraction of two dicts each.
+    keys: str = field(default=VALUED, repr=False, compare=False)
+    places: bytes = field(default=b"", repr=False, compare=False)
+
+    @property
+    def locs(self) -> Places:
+        """key (or "key.index" for list items, "key.CODE" for by_country) -> its value's place."""
+        return unpack_places(self.keys, self.places)[0]
+
+    @property
+    def key_locs(self) -> Places:
+        """key -> the place of the key itself."""
+        return unpack_places(self.keys, self.places)[1]
+
+    def given(self, key: str) -> bool:
+        """Whether the file gives ``key`` a value (it is there and not null)."""
+        keys = self.keys
+        return f"{VALUED}{key}{VALUED}" in keys or f"{VALUED}{key}{BARE}" in keys
 
     def loc(self, key: str | None = None) -> Loc:
         """Where ``key``'s value is; the record itself when the key is absent."""

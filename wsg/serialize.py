@@ -11,7 +11,7 @@ from typing import Any
 
 from wsg.model import Person
 
-_PLACE = frozenset({"file", "line", "column", "locs", "key_locs"})
+_PLACE = frozenset({"file", "line", "column", "keys", "places"})
 
 
 def to_data(value: Any, public: bool = True) -> Any:

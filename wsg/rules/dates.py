@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from wsg.model import Event, Session
+from wsg.model import Day, Event, Session
 from wsg.rules import Problem, dataset_rule, event_rule
 
 if TYPE_CHECKING:
@@ -151,20 +151,18 @@ def duplicate_day(event: Event, dataset: Dataset) -> Iterator[Problem]:
             sessions:
               - {start: "09:30", end: "10:00", title: Closing}
     """
-    seen: dict[object, int] = {}
+    seen: dict[object, Day] = {}
     for day in event.programme:
         if day.date is None:
             continue
         if day.date in seen:
+            first = seen[day.date].loc("date").line
             yield (
                 day.loc("date"),
-                (
-                    f"{day.date} is already a programme day (line {seen[day.date]}); "
-                    "merge the two into one"
-                ),
+                f"{day.date} is already a programme day (line {first}); merge the two into one",
             )
         else:
-            seen[day.date] = day.loc("date").line
+            seen[day.date] = day
 
 
 @event_rule("session-order", "error", SECTION)
@@ -338,7 +336,7 @@ def speaker_country_missing(event: Event, dataset: Dataset) -> Iterator[Problem]
                   - {name: Amina Diallo}
     """
     for speaker in event.speakers():
-        if speaker.country is None and "country" not in speaker.locs:
+        if speaker.country is None and not speaker.given("country"):
             yield (
                 speaker.loc(),
                 (

@@ -48,7 +48,7 @@ def missing_approval(event: Event, dataset: Dataset) -> Iterator[Problem]:
         organizers: [sg16]
         themes: [ai]
     """
-    if event.status in ("approved", "announced", "held") and "approval" not in event.locs:
+    if event.status in ("approved", "announced", "held") and not event.given("approval"):
         yield (
             event.loc("status"),
             (f"status {event.status} needs approval: {{date: YYYY-MM-DD, by: <group>, ref: …}}"),
@@ -99,7 +99,7 @@ def missing_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
             sessions:
               - {start: "09:30", end: "10:00", title: Opening}
     """
-    if event.status in ("announced", "held") and "announcement" not in event.locs:
+    if event.status in ("announced", "held") and not event.given("announcement"):
         yield (
             event.loc("status"),
             (f"status {event.status} needs announcement: {{date: YYYY-MM-DD, ref: …, url: …}}"),
@@ -139,7 +139,7 @@ def missing_cancellation(event: Event, dataset: Dataset) -> Iterator[Problem]:
         organizers: [sg16]
         themes: [ai]
     """
-    if event.status == "cancelled" and "cancellation" not in event.locs:
+    if event.status == "cancelled" and not event.given("cancellation"):
         yield (
             event.loc("status"),
             ("status cancelled needs cancellation: {date: YYYY-MM-DD, reason: …}"),
@@ -427,7 +427,7 @@ def missing_participation(event: Event, dataset: Dataset) -> Iterator[Problem]:
           - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
           - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
     """
-    if event.status == "held" and "participation" not in event.locs:
+    if event.status == "held" and not event.given("participation"):
         yield (
             event.loc("status"),
             ("the event was held but has no participation: {registered, in_person, remote}"),
@@ -760,5 +760,5 @@ def liaison_without_recipient(event: Event, dataset: Dataset) -> Iterator[Proble
           - {type: liaison, title: LS on AI, url: https://www.itu.int/go/ls, date: 2026-04-02}
     """
     for outcome in event.outcomes:
-        if outcome.type == "liaison" and not outcome.to and "to" not in outcome.locs:
+        if outcome.type == "liaison" and not outcome.to and not outcome.given("to"):
             yield outcome.loc(), f"liaison {outcome.title!r} needs to: [<group ids>]"

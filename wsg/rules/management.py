@@ -63,7 +63,7 @@ def _vacancy(group: Group, seat_id: str, day: date) -> tuple[Loc, str]:
         last, _, end = max(before, key=lambda h: (h[2] or date.min, h[0].line))
         assert last.term is not None
         where, why = last.term.loc("end"), f"{what}: {last.name}'s term ended on {end}"
-    elif "management" in group.locs:
+    elif group.given("management"):
         where, why = group.key_loc("management"), what
     else:
         where, why = group.loc("regional_balance"), what
@@ -435,7 +435,7 @@ def region_missing(group: Group, dataset: Dataset) -> Iterator[Problem]:
         return
     reference = load_reference()
     for seat in group.management:
-        if seat.role == VICE_CHAIRMAN and seat.region is None and "region" not in seat.locs:
+        if seat.role == VICE_CHAIRMAN and seat.region is None and not seat.given("region"):
             state = reference.member(seat.country) if seat.country else None
             choices = " or ".join(state.regions) if state else "one of " + ", ".join(REGIONS)
             yield (

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wsg.kinds import MAX_SUGGESTIONS, did_you_mean
-from wsg.model import Event, Group, Loc
+from wsg.model import Event, Group, Loc, Located
 from wsg.rules import Problem, dataset_rule
 
 if TYPE_CHECKING:
@@ -66,12 +66,18 @@ def _searches() -> Iterator[int]:
 
 
 def _unknown(
-    dataset: Dataset, searches: Iterator[int], what: str, group_id: str | None, loc: Loc
+    dataset: Dataset,
+    searches: Iterator[int],
+    what: str,
+    group_id: str | None,
+    record: Located,
+    key: str,
 ) -> Iterator[Problem]:
+    """The problem when ``group_id``, the value of ``record``'s ``key``, names no group."""
     if group_id is not None and group_id not in dataset.group_ids:
         searched = next(searches, None) is not None
         hint = did_you_mean(group_id, dataset.group_ids) if searched else ""
-        yield loc, f"{what} {group_id!r} is not a group{hint}"
+        yield record.loc(key), f"{what} {group_id!r} is not a group{hint}"
 
 
 @dataset_rule("unknown-group", "error", SECTION)
@@ -110,26 +116,27 @@ def unknown_group(dataset: Dataset) -> Iterator[Problem]:
     searches = _searches()
     for event in dataset.events:
         for index, organizer in enumerate(event.organizers):
-            if organizer not in known:  # where it is, only when it is wrong
+            if organizer not in known:
                 yield from _unknown(
-                    dataset, searches, "organizer", organizer, event.loc(f"organizers.{index}")
+                    dataset, searches, "organizer", organizer, event, f"organizers.{index}"
                 )
         if event.approval is not None:
             yield from _unknown(
-                dataset, searches, "approval.by", event.approval.by, event.approval.loc("by")
+                dataset, searches, "approval.by", event.approval.by, event.approval, "by"
             )
         for outcome in event.outcomes:
             for index, recipient in enumerate(outcome.to):
                 if recipient not in known:
                     yield from _unknown(
-                        dataset, searches, "recipient", recipient, outcome.loc(f"to.{index}")
+                        dataset, searches, "recipient", recipient, outcome, f"to.{index}"
                     )
     for group in dataset.groups:
-        yield from _unknown(dataset, searches, "parent", group.parent, group.loc("parent"))
+        yield from _unknown(dataset, searches, "parent", group.parent, group, "parent")
         for seat in group.management:
             if seat.appointed is not None:
-                where = seat.appointed.loc("by")
-                yield from _unknown(dataset, searches, "appointed.by", seat.appointed.by, where)
+                yield from _unknown(
+                    dataset, searches, "appointed.by", seat.appointed.by, seat.appointed, "by"
+                )
 
 
 @dataset_rule("unknown-theme", "error", SECTION)
