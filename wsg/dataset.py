@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -224,13 +226,29 @@ def _stray_message(path: Path) -> str:
     return "not a record: the dataset holds only .yaml files under events/<year>/ and groups/"
 
 
+# Non-blocking: opening a pipe named *.yaml must not wait for a writer (it is then
+# reported by its type); for a plain file the flag changes nothing.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_NOT_PLAIN = "not a plain file (a pipe, socket or device); a record is a text file"
+
+
 def _read_bytes(path: Path, source: SourceFile) -> bytes | None:
+    # one open, one fstat and one read per file: a warm run reads every file of the dataset
     try:
-        if not path.is_file():  # a pipe or a device named *.yaml: reading it could block for ever
-            message = "not a plain file (a pipe, socket or device); a record is a text file"
-            source.problems.append(("file-encoding", 1, 1, message))
+        handle = os.open(path, _OPEN_FLAGS)
+    except OSError as error:
+        plain = True
+        with suppress(OSError):
+            plain = stat.S_ISREG(os.stat(path).st_mode)  # a socket cannot be opened at all
+        message = f"cannot be read: {error.strerror}" if plain else _NOT_PLAIN
+        source.problems.append(("file-encoding", 1, 1, message))
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            source.problems.append(("file-encoding", 1, 1, _NOT_PLAIN))
             return None
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_FILE_SIZE:
             source.problems.append(
                 (
@@ -241,19 +259,31 @@ def _read_bytes(path: Path, source: SourceFile) -> bytes | None:
                 )
             )
             return None
-        with path.open("rb") as handle:
-            # as much as stat saw and a byte more: asking for 1 MiB each time would make
-            # Python map and unmap a 1 MiB buffer per file, most of a warm run's reading
-            data = handle.read(size + 1)
-            if len(data) > size:  # it grew since: read on to the limit, as for any file
-                data += handle.read(MAX_FILE_SIZE + 1 - len(data))
+        # as much as fstat saw and a byte more (asking for 1 MiB each time would make Python
+        # allocate and free a 1 MiB buffer per file); a file that grew is read on to the limit
+        data = _read_up_to(handle, size + 1)
+        if len(data) > size:
+            data += _read_up_to(handle, MAX_FILE_SIZE + 1 - len(data))
     except OSError as error:
         source.problems.append(("file-encoding", 1, 1, f"cannot be read: {error.strerror}"))
         return None
+    finally:
+        os.close(handle)
     if len(data) > MAX_FILE_SIZE:
         source.problems.append(("file-too-large", 1, 1, "the file grew past 1 MiB while read"))
         return None
     return data
+
+
+def _read_up_to(handle: int, count: int) -> bytes:
+    chunks = []
+    while count > 0:
+        chunk = os.read(handle, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def check_encoding(data: bytes, source: SourceFile) -> bytes | None:
