@@ -85,7 +85,7 @@ def test_a_warm_run_reads_the_cache_and_finds_the_same(data: Path) -> None:
     entries = FileCache.for_dataset(data)
     assert entries is not None
     entries._read()
-    assert len(entries.entries) == len(list(data.rglob("*.yaml")))
+    assert len(entries.located) == len(list(data.rglob("*.yaml")))
     entries.close()
 
 
@@ -138,7 +138,7 @@ def test_a_cache_of_another_version_is_ignored(data: Path, monkeypatch: pytest.M
         stale = FileCache.for_dataset(data)
         assert stale is not None
         stale._read()
-        assert stale.entries == {}  # the pack names another tool: nothing is taken from it
+        assert stale.located == {}  # the pack names another tool: nothing is taken from it
         assert findings(data) == expected
     finally:
         cache_module.fingerprint.cache_clear()
@@ -156,9 +156,8 @@ def _lying_pack(data: Path, secret: bytes) -> Path:
         source = dataset.SourceFile(
             rel=path.relative_to(resolved.parent).as_posix(), path=path, kind=kind
         )
-        raw = path.read_bytes()
-        liar.restore(source, raw)
-        liar.store(source, raw)  # no problems, no record
+        source.key = liar.key(source, path.read_bytes())
+        liar.store(source)  # no problems, no record
     liar.save()
     return pack
 
@@ -193,9 +192,9 @@ def test_a_pack_holding_anything_but_records_is_not_unpickled(data: Path) -> Non
     source = dataset.SourceFile(
         rel=target.relative_to(resolved.parent).as_posix(), path=target, kind="event"
     )
-    planted.restore(source, target.read_bytes())
+    source.key = planted.key(source, target.read_bytes())
     source.record = Path("x")  # pickled as a call of pathlib: the unpickler refuses it
-    planted.store(source, target.read_bytes())
+    planted.store(source)
     planted.save()
     assert findings(data) == expected
 
@@ -266,7 +265,7 @@ def test_a_pack_of_many_segments_keeps_just_the_current_entries(
     current = FileCache.for_dataset(data)
     assert current is not None
     current._read()
-    assert len(current.entries) == len(list(data.rglob("*.yaml")))
+    assert len(current.located) == len(list(data.rglob("*.yaml")))
     assert len(current.segments) > 4
     current.close()
 
@@ -296,3 +295,83 @@ def test_a_command_reading_a_damaged_cache_parses_every_file(data: Path) -> None
     _flip(pack_of(data))
     again = run_wsg("list", "--format", "json", "--data", str(data), "--today", TODAY)
     assert again.out == expected.out
+
+
+# --- the findings of the last run ----------------------------------------------------
+
+
+def test_when_nothing_changed_the_last_runs_findings_are_reported_without_any_record(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = cold(data)
+    assert findings(data) == expected  # cold: keeps records and findings
+
+    def no_records(self: FileCache, at: int) -> bool:
+        raise AssertionError("a record was taken out of the pack")
+
+    monkeypatch.setattr(FileCache, "_load_segment", no_records)
+    assert findings(data) == expected
+    text = ("validate", "--data", str(data), "--today", TODAY)
+    assert run_wsg(*text) == run_wsg(*text, "--no-cache")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda data: None, id="another day"),
+        pytest.param(
+            lambda data: sorted((data / "events").rglob("*.yaml"))[9].unlink(), id="file removed"
+        ),
+        pytest.param(
+            lambda data: (data / "events" / "2021" / "notes.txt").write_text("x"), id="stray added"
+        ),
+    ],
+)
+def test_any_change_to_the_files_or_the_day_computes_the_findings_again(
+    data: Path,
+    change,  # type: ignore[no-untyped-def]
+) -> None:
+    findings(data)
+    change(data)
+    later = "2031-01-01"
+    expected = run_wsg(
+        "validate", "--format", "json", "--data", str(data), "--today", later, "--no-cache"
+    )
+    again = run_wsg("validate", "--format", "json", "--data", str(data), "--today", later)
+    assert (again.code, again.out) == (expected.code, expected.out)
+    assert findings(data) == cold(data)
+
+
+def test_a_damaged_segment_is_parsed_again_from_the_file(data: Path) -> None:
+    findings(data)
+    pack = pack_of(data)
+    content = bytearray(pack.read_bytes())
+    content[len(content) // 3] ^= 0x5A  # inside a segment: the index still checks out
+    pack.write_bytes(bytes(content))
+    later = ("--today", "2031-01-01")  # another day: the records are needed
+    assert findings(data, *later) == findings(data, *later, "--no-cache")
+    assert findings(data) == cold(data)
+
+
+def test_a_file_changed_while_the_run_reads_it_keeps_no_findings(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    findings(data)
+    target = sorted((data / "events").rglob("*.yaml"))[20]
+
+    def damaged_and_edited(self: FileCache, segment: object) -> None:
+        if "fromat:" not in target.read_text():
+            target.write_text(target.read_text().replace("format:", "fromat:"))
+        return None
+
+    monkeypatch.setattr(FileCache, "_segment_bytes", damaged_and_edited)
+    during = findings(data, "--today", "2031-01-01")
+    monkeypatch.undo()
+    # what the run reported is the file as it read it; nothing of that run is kept as the
+    # findings of the bytes it first saw
+    assert any("fromat" in f["message"] for f in during[1]["findings"])  # type: ignore[index,union-attr]
+    assert findings(data, "--today", "2031-01-01") == findings(
+        data, "--today", "2031-01-01", "--no-cache"
+    )
+    target.write_text(target.read_text().replace("fromat:", "format:"))
+    assert findings(data) == cold(data)

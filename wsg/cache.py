@@ -1,9 +1,12 @@
 """What reading each record file produced, kept so that an unchanged file is never parsed again.
 
 An entry is the problems and the record that decoding, parsing and converting
-one file produced, found by a hash of the file's path, kind and bytes. The
-findings of the dataset rules are never kept: every run computes them from the
-records, so only what one file alone decides comes from the cache.
+one file produced, found by a hash of the file's path, kind and bytes. The pack
+also keeps the findings of the last ``wsg validate``, with the key of that run:
+a hash of every file's entry key (or, for a file that was not read, its
+problems) and of ``today``. A run whose key is the same reports those findings
+without taking a single record out of the pack; any other run takes out the
+records and runs every rule.
 
 Where: one pack file per dataset folder in ``.wsg-cache/`` beside that folder
 (git-ignored), or in the user's cache folder (``$XDG_CACHE_HOME/wsg``, else
@@ -12,13 +15,17 @@ the other commands that read the dataset only read it (``FileCache.reading``).
 
 Trust: a pack is ignored, and the run is a cold one, unless its fingerprint
 names this very tool (its version, its reference data, its source files, the
-Python that pickled it) and its checksum, keyed with a secret kept in the
-user's cache folder, matches. So a truncated, corrupt or stale pack, or one
-that nobody on this account wrote (say, committed to the repository), is never
-believed, and the unpickler builds nothing but the model's classes and dates.
+Python that pickled it) and the checksum of its index, keyed with a secret kept
+in the user's cache folder, matches; the index holds the keyed checksum of each
+segment, checked when the segment is read. So a truncated, corrupt or stale
+pack, or one that nobody on this account wrote (say, committed to the
+repository), is never believed: a damaged segment's files are parsed again, and
+the unpickler builds nothing but the model's classes and dates.
 
 Concurrency: a pack is written to a temporary file and renamed into place, so
-two runs at once each leave a whole pack; the last one wins.
+two runs at once each leave a whole pack; the last one wins. A file that
+changes while a run reads it twice (its entry damaged) spoils that run's
+findings: they are not kept.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import sys
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import fields, is_dataclass
+from datetime import date
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -45,8 +53,9 @@ if TYPE_CHECKING:
     from wsg.dataset import Problem, SourceFile
 
 Entry = tuple[list["Problem"], Any]  # the problems and the record (or None) of one file
+FindingRow = tuple[str, int, int, str, str, str]  # file, line, column, rule, severity, message
 
-FORMAT = b"WSG-PACK-1"
+FORMAT = b"WSG-PACK-2"
 _HEADER = len(FORMAT) + 32 + 32 + 8  # format, fingerprint, checksum, where the index starts
 _PICKLE_PROTOCOL = 5
 
@@ -140,23 +149,28 @@ def _dump_segment(entries: list[Entry]) -> bytes:
 
 
 class _Segment:
-    """A run of entries pickled together, as found in the pack: where, and which files."""
+    """A run of entries pickled together, as found in the pack: where, which files, checksum."""
 
-    __slots__ = ("keys", "offset", "size")
+    __slots__ = ("damaged", "digest", "keys", "loaded", "offset", "size")
 
-    def __init__(self, keys: list[bytes], offset: int, size: int) -> None:
+    def __init__(self, keys: list[bytes], offset: int, size: int, digest: bytes) -> None:
         self.keys = keys
         self.offset = offset
         self.size = size
+        self.digest = digest
+        self.loaded = False
+        self.damaged = False
 
 
 class FileCache:
     """The entries of one dataset folder: read before its files are, written after.
 
-    The pack is a header (format, fingerprint, checksum, where the index starts), then
-    segments of at most ``SEGMENT`` entries pickled together, then the index (each
-    segment's keys and size). It is read and written a segment at a time, so that the
-    cache adds little to the memory the records take anyway.
+    The pack is a header (format, fingerprint, the index's checksum, where the index
+    starts), then segments of at most ``SEGMENT`` entries pickled together, then the
+    index (each segment's keys, size and checksum; the last run's key and findings).
+    Segments are read and unpickled only when one of their records is asked for, and
+    written a segment at a time, so the cache adds little to the memory the records
+    take anyway.
     """
 
     SEGMENT = 512
@@ -166,12 +180,16 @@ class FileCache:
         self.secret = secret
         self.writing = writing
         self.fingerprint = fingerprint()
-        self.entries: dict[bytes, Entry] = {}  # what the pack holds, then what this run read
+        self.entries: dict[bytes, Entry] = {}  # taken out of the pack, or read by this run
         self.segments: list[_Segment] = []  # of the pack as read
+        self.located: dict[bytes, int] = {}  # key -> its segment, not yet unpickled
         self.source: BinaryIO | None = None  # the pack as read, open until it is written anew
         self.used: list[bytes] = []  # the keys of this run, in file order
         self.changed = False
         self.opened = False  # the pack is read on first use, inside the loader's own timing
+        self.memo: tuple[bytes, list[FindingRow]] | None = None  # a run's key and findings
+        self.memo_changed = False
+        self.spoiled = False
 
     @classmethod
     def for_dataset(cls, data_dir: Path) -> FileCache | None:
@@ -198,26 +216,63 @@ class FileCache:
                 return cls(pack, secret, writing=False) if secret is not None else None
         return None
 
-    def restore(self, source: SourceFile, data: bytes) -> bool:
-        """Fill ``source`` from the cache if its bytes were seen before."""
+    def key(self, source: SourceFile, data: bytes) -> bytes:
+        """The key of ``source``'s bytes, kept as one of this run's."""
         if not self.opened:
             self.opened = True
             self._read()
         key = _entry_key(source.rel, source.kind, data)
         self.used.append(key)
-        entry = self.entries.get(key)
-        if entry is None:
-            return False
-        problems, record = entry
+        return key
+
+    def holds(self, key: bytes) -> bool:
+        return key in self.entries or key in self.located
+
+    def restore(self, source: SourceFile) -> bool:
+        """Fill ``source`` from its entry; False if the entry cannot be had after all."""
+        assert source.key is not None
+        if source.key not in self.entries:
+            at = self.located.get(source.key)
+            if at is None or not self._load_segment(at):
+                return False
+        problems, record = self.entries[source.key]
         source.problems.extend(problems)
         source.record = record
         return True
 
-    def store(self, source: SourceFile, data: bytes) -> None:
-        """Keep what reading ``source`` produced (``restore`` has just missed it)."""
+    def store(self, source: SourceFile) -> None:
+        """Keep what reading ``source`` produced, under its key."""
+        assert source.key is not None
         if self.writing:
-            self.entries[self.used[-1]] = (list(source.problems), source.record)
+            self.entries[source.key] = (list(source.problems), source.record)
             self.changed = True
+
+    def run_key(self, sources: list[SourceFile], today: date) -> bytes:
+        """What the findings of a run depend on: every file (its key, or its problems) and today.
+
+        The tool itself is in the pack's fingerprint.
+        """
+        digest = hashlib.blake2b(digest_size=32)
+        digest.update(today.isoformat().encode())
+        for source in sources:
+            digest.update(f"\0{source.rel}\0{source.kind}\0".encode("utf-8", "surrogateescape"))
+            digest.update(source.key if source.key is not None else repr(source.problems).encode())
+        return digest.digest()
+
+    def findings(self, run: bytes) -> list[FindingRow] | None:
+        """The findings of an earlier run on the very same files, if the pack holds them."""
+        if self.memo is not None and self.memo[0] == run and not self.spoiled:
+            return self.memo[1]
+        return None
+
+    def keep_findings(self, run: bytes, rows: list[FindingRow]) -> None:
+        if self.writing and not self.spoiled:
+            self.memo = (run, rows)
+            self.memo_changed = True
+
+    def spoil(self) -> None:
+        """A file changed while it was read: this run's findings are not kept."""
+        self.spoiled = True
 
     def save(self) -> None:
         """Write the pack if this run read anything new; never fail the run for it."""
@@ -225,8 +280,8 @@ class FileCache:
             if not self.writing:
                 return
             used = set(self.used)
-            kept = [s for s in self.segments if used.issuperset(s.keys)]
-            if self.changed or len(kept) < len(self.segments):
+            kept = [s for s in self.segments if not s.damaged and used.issuperset(s.keys)]
+            if self.changed or self.memo_changed or len(kept) < len(self.segments):
                 self._write(kept)
         finally:
             self.close()
@@ -240,6 +295,11 @@ class FileCache:
         """The kept segments as they are, then this run's other entries, to a new pack."""
         in_kept = {key for segment in kept for key in segment.keys}
         fresh = [key for key in dict.fromkeys(self.used) if key not in in_kept]
+        for key in fresh:  # an entry of a segment that is not kept whole: take it out first
+            if key not in self.entries:
+                at = self.located.get(key)
+                if at is None or not self._load_segment(at):
+                    return  # a damaged segment: the pack is left as it is
         import tempfile  # a run that changes nothing writes nothing
 
         try:
@@ -251,34 +311,37 @@ class FileCache:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(bytes(_HEADER))
-                checksum = hashlib.blake2b(self.fingerprint, digest_size=32, key=self.secret)
-                index: list[tuple[list[bytes], int]] = []
+                index: list[tuple[list[bytes], int, bytes]] = []
 
                 def put(keys: list[bytes], content: bytes) -> None:
                     out.write(content)
-                    checksum.update(content)
-                    index.append((keys, len(content)))
+                    index.append((keys, len(content), self._digest(content)))
 
                 for segment in kept:
-                    assert self.source is not None
-                    self.source.seek(segment.offset)
-                    put(segment.keys, self.source.read(segment.size))
+                    content = self._segment_bytes(segment)
+                    if content is not None:
+                        put(segment.keys, content)
                 for start in range(0, len(fresh), self.SEGMENT):
                     keys = fresh[start : start + self.SEGMENT]
                     put(keys, _dump_segment([self.entries[key] for key in keys]))
                 index_at = out.tell()
-                tail = pickle.dumps(index, protocol=_PICKLE_PROTOCOL)
+                tail = pickle.dumps((index, self.memo), protocol=_PICKLE_PROTOCOL)
                 out.write(tail)
-                checksum.update(index_at.to_bytes(8, "little"))
-                checksum.update(tail)
                 out.seek(0)
-                out.write(
-                    FORMAT + self.fingerprint + checksum.digest() + index_at.to_bytes(8, "little")
-                )
+                out.write(FORMAT + self.fingerprint + self._digest(tail, index_at))
+                out.write(index_at.to_bytes(8, "little"))
             os.replace(temporary, self.pack)
         except OSError:
             with suppress(OSError):
                 os.unlink(temporary)
+
+    def _digest(self, content: bytes, index_at: int | None = None) -> bytes:
+        """The keyed checksum of a segment, or of the index (with where it starts)."""
+        digest = hashlib.blake2b(self.fingerprint, digest_size=32, key=self.secret)
+        if index_at is not None:
+            digest.update(index_at.to_bytes(8, "little"))
+        digest.update(content)
+        return digest.digest()
 
     def _read(self) -> None:
         try:
@@ -286,15 +349,16 @@ class FileCache:
         except OSError:
             return
         try:
-            self._read_pack(source)
+            self._read_index(source)
         except Exception:  # any damage at all: the run is a cold one
-            self.entries, self.segments = {}, []
+            self.segments, self.located, self.memo = [], {}, None
         if self.segments:
-            self.source = source  # kept open: the next pack copies segments from it
+            self.source = source  # kept open: segments are read on demand, and copied
         else:
             source.close()
 
-    def _read_pack(self, source: BinaryIO) -> None:
+    def _read_index(self, source: BinaryIO) -> None:
+        """The header and the index; each segment is checked when it is read."""
         header = source.read(_HEADER)
         size = len(FORMAT)
         if len(header) < _HEADER or header[:size] != FORMAT:
@@ -302,30 +366,51 @@ class FileCache:
         if header[size : size + 32] != self.fingerprint:
             return
         index_at = int.from_bytes(header[size + 64 :], "little")
-        checksum = hashlib.blake2b(self.fingerprint, digest_size=32, key=self.secret)
-        remaining = index_at - _HEADER
-        while remaining > 0:
-            chunk = source.read(min(remaining, 1 << 20))
-            if not chunk:
-                return
-            checksum.update(chunk)
-            remaining -= len(chunk)
-        checksum.update(index_at.to_bytes(8, "little"))
+        source.seek(index_at)
         tail = source.read()
-        checksum.update(tail)
-        if not hmac.compare_digest(checksum.digest(), header[size + 32 : size + 64]):
+        if not hmac.compare_digest(self._digest(tail, index_at), header[size + 32 : size + 64]):
             return
-        index = _ModelUnpickler(io.BytesIO(tail)).load()
-        # the same open file is read again: a pack renamed over this one meanwhile is not
-        source.seek(_HEADER)
+        index, memo = _ModelUnpickler(io.BytesIO(tail)).load()
         offset = _HEADER
-        for keys, length in index:
-            content = source.read(length)
-            unpickler = _ModelUnpickler(io.BytesIO(content))
+        for keys, length, digest in index:
             for key in keys:
-                self.entries[key] = unpickler.load()
-            self.segments.append(_Segment(keys, offset, length))
+                self.located[key] = len(self.segments)
+            self.segments.append(_Segment(keys, offset, length, digest))
             offset += length
+        self.memo = memo
+
+    def _segment_bytes(self, segment: _Segment) -> bytes | None:
+        """A segment as written, or None if it is not (short, or changed since)."""
+        assert self.source is not None
+        try:
+            self.source.seek(segment.offset)
+            content = self.source.read(segment.size)
+        except OSError:
+            return None
+        if hmac.compare_digest(self._digest(content), segment.digest):
+            return content
+        return None
+
+    def _load_segment(self, at: int) -> bool:
+        """Take a segment's entries out of the pack; False if it is damaged."""
+        segment = self.segments[at]
+        if segment.loaded:
+            return True
+        content = self._segment_bytes(segment) if not segment.damaged else None
+        if content is None:
+            segment.damaged = True
+            return False
+        unpickler = _ModelUnpickler(io.BytesIO(content))
+        entries = {}
+        try:
+            for key in segment.keys:
+                entries[key] = unpickler.load()
+        except Exception:  # checked, yet not what this tool writes: never believed
+            segment.damaged = True
+            return False
+        self.entries.update(entries)
+        segment.loaded = True
+        return True
 
 
 def _folders(data_dir: Path) -> tuple[Path, Path]:

@@ -10,7 +10,7 @@ import gc
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -39,6 +39,8 @@ class SourceFile:
     kind: str  # "event", "group" or "stray"
     problems: list[Problem] = field(default_factory=list)
     record: Event | Group | None = None
+    key: bytes | None = None  # the cache's key of its bytes, when a cache is in use
+    pending: bool = False  # its problems and record are in the cache, not taken out yet
 
 
 @dataclass
@@ -93,21 +95,57 @@ def find_data_dir(data: str | None) -> Path:
 
 def load(data_dir: Path, today: date, cache: FileCache | None = None) -> Dataset:
     """Every file of the dataset; with a ``cache``, unchanged files are not parsed again."""
+    reading = read(data_dir, today, cache)
+    try:
+        return reading.dataset()
+    finally:
+        if cache is not None:
+            cache.save()
+
+
+def read(data_dir: Path, today: date, cache: FileCache | None = None) -> Reading:
+    """Every file of the dataset read; what the cache holds stays there until asked for."""
     resolved = data_dir.resolve()
     root = resolved.parent
+    with _collector_paused():
+        files = [read_source(path, kind, root, cache) for path, kind in discover(resolved)]
+    return Reading(data_dir=data_dir, root=root, today=today, files=files, cache=cache)
+
+
+@dataclass
+class Reading:
+    """The files of a dataset as read: their bytes known, their records maybe in the cache."""
+
+    data_dir: Path
+    root: Path
+    today: date
+    files: list[SourceFile]
+    cache: FileCache | None
+
+    def dataset(self) -> Dataset:
+        """The dataset, every record taken out of the cache or parsed."""
+        with _collector_paused():
+            for source in self.files:
+                if source.pending:
+                    source.pending = False
+                    assert self.cache is not None
+                    if not self.cache.restore(source):
+                        _read_again(source, self.cache)
+        return Dataset(data_dir=self.data_dir, root=self.root, today=self.today, files=self.files)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
     # Loading makes hundreds of thousands of long-lived objects and no reference cycles:
     # the cycle collector would only walk them over and over, during loading and after.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        files = [read_source(path, kind, root, cache) for path, kind in discover(resolved)]
-        if cache is not None:
-            cache.save()
+        yield
     finally:
         gc.freeze()
         if collecting:
             gc.enable()
-    return Dataset(data_dir=data_dir, root=root, today=today, files=files)
 
 
 def discover(data_dir: Path) -> Iterator[tuple[Path, str]]:
@@ -171,12 +209,29 @@ def read_source(path: Path, kind: str, root: Path, cache: FileCache | None = Non
     raw = _read_bytes(path, source)
     if raw is None:
         return source
-    if cache is not None and cache.restore(source, raw):
-        return source
+    if cache is not None:
+        source.key = cache.key(source, raw)
+        if cache.holds(source.key):
+            source.pending = True
+            return source
     _read_record(source, raw)
     if cache is not None:
-        cache.store(source, raw)
+        cache.store(source)
     return source
+
+
+def _read_again(source: SourceFile, cache: FileCache) -> None:
+    """Parse a file whose cache entry turned out damaged, from its bytes as they are now."""
+    raw = _read_bytes(source.path, source)
+    if raw is None:
+        cache.spoil()  # it changed since it was first read: this run's findings are not kept
+        return
+    key = cache.key(source, raw)
+    if key != source.key:
+        cache.spoil()
+        source.key = key
+    _read_record(source, raw)
+    cache.store(source)
 
 
 def _read_record(source: SourceFile, raw: bytes) -> None:

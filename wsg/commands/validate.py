@@ -27,18 +27,37 @@ def run(
     if output_format not in REPORTERS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(REPORTERS)}")
     cache = FileCache.for_dataset(data_dir) if use_cache else None
-    dataset = datasets.load(data_dir, today, cache)
-    findings = engine.check(dataset)
-    files = len(dataset.files)
-    checked = tuple(s.rel for s in dataset.files)
+    reading = datasets.read(data_dir, today, cache)
+    try:
+        findings = _findings(reading, cache)
+    finally:
+        if cache is not None:
+            cache.save()
+    files = len(reading.files)
+    checked = tuple(s.rel for s in reading.files)
     if paths:
-        wanted = _wanted(paths, dataset.root, data_dir)
+        wanted = _wanted(paths, reading.root, data_dir)
         findings = [f for f in findings if any(_covers(w, f.file) for w in wanted)]
-        files = sum(1 for s in dataset.files if any(_covers(w, s.rel) for w in wanted))
+        files = sum(1 for s in reading.files if any(_covers(w, s.rel) for w in wanted))
         checked = tuple(rel for rel in checked if any(_covers(w, rel) for w in wanted))
     summary = Summary.of(files, findings, checked)
     REPORTERS[output_format](colour=colour).report(findings, summary, out)
     return exit_code(findings, strict)
+
+
+def _findings(reading: datasets.Reading, cache: FileCache | None) -> list[Finding]:
+    """The findings of every rule; those of the last run when not one file has changed."""
+    if cache is None:
+        return engine.check(reading.dataset())
+    run = cache.run_key(reading.files, reading.today)
+    kept = cache.findings(run)
+    if kept is not None:
+        return [Finding(*row) for row in kept]
+    findings = engine.check(reading.dataset())
+    cache.keep_findings(
+        run, [(f.file, f.line, f.column, f.rule, f.severity, f.message) for f in findings]
+    )
+    return findings
 
 
 def exit_code(findings: list[Finding], strict: bool) -> int:
