@@ -43,7 +43,8 @@ def run(
     _work = (make, units, folder)  # set before the fork: the workers find it here
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"))
     try:
-        chunk = max(1, len(units) // (count * 16))
+        # small chunks: an interrupted run waits for the chunks being made, no more
+        chunk = max(1, len(units) // (count * 64))
         yield from pool.map(_make, range(len(units)), chunksize=chunk)
     except BrokenProcessPool:
         raise RuntimeError("a rendering process ended unexpectedly (killed?)") from None
