@@ -64,3 +64,10 @@ def test_records_with_the_same_keys_share_one_string() -> None:
     first, _ = pack_places([VALUED + "name", VALUED + "country"], [1, 1, 1, 1] * 2)
     second, _ = pack_places([VALUED + "name", VALUED + "country"], [5, 1, 5, 1] * 2)
     assert first is second  # one object in a cache segment's memo
+
+
+def test_places_take_the_fewest_bytes_their_largest_number_needs() -> None:
+    for numbers, width in (([1, 2, 3, 4], 4), ([300, 2, 3, 4], 8), ([70_000, 1, 1, 1], 16)):
+        keys, places = pack_places([VALUED + "a"], numbers)
+        assert len(places) == width
+        assert unpack_places(keys, places) == ({"a": tuple(numbers[:2])}, {"a": tuple(numbers[2:])})

@@ -148,12 +148,18 @@ class Kind:
             value = node.value
             # most text starts as no null, boolean or number can: no need to ask yaml_type
             if not node.plain or (value and value[0] not in TYPED_START):
-                return value
+                return _shared(value)
             if yaml_type(node) == "string":
-                return value
+                return _shared(value)
         hint = "; quote it if it is meant as text" if isinstance(node, Scalar) else ""
         ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}{hint}")
         return None
+
+
+def _shared(value: str) -> str:
+    """Short text (codes, kinds, names) as one object however many records repeat it: less
+    memory, and a cache segment pickles it once."""
+    return sys.intern(value) if len(value) <= 40 else value
 
 
 class Text(Kind):

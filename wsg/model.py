@@ -24,23 +24,30 @@ class Loc:
 
 # The packed places of a record (``Located.keys`` and ``Located.places``): each key is
 # written after a flag, VALUED when the file gives it a value, BARE when the value is
-# null, and the text ends with VALUED; ``places`` holds four unsigned ints per key, in
-# the same order: the value's line and column, the key's line and column (0 = none).
+# null, and the text ends with VALUED; ``places`` holds four unsigned numbers per key, in
+# the same order: the value's line and column, the key's line and column (0 = none),
+# each of one, two or four bytes as the largest needs (the length tells which).
 VALUED, BARE = "\x1f", "\x1e"
 _FLAGS = re.compile("([\x1e\x1f])([^\x1e\x1f]*)")
 
 Places = dict[str, tuple[int, int]]
 
 
+_WIDTHS = {1: "B", 2: "H", 4: "I"}
+
+
 def pack_places(keys: list[str], numbers: list[int]) -> tuple[str, bytes]:
     """``keys`` (each after its flag) and their four numbers each, as a record stores them."""
-    return sys.intern("".join(keys) + VALUED), array("I", numbers).tobytes()
+    largest = max(numbers, default=0)
+    code = "B" if largest < 1 << 8 else "H" if largest < 1 << 16 else "I"
+    return sys.intern("".join(keys) + VALUED), array(code, numbers).tobytes()
 
 
 @lru_cache(maxsize=1 << 12)
 def unpack_places(keys: str, places: bytes) -> tuple[Places, Places]:
     """Where each value is, and where each key is (a later duplicate wins, as in YAML)."""
-    numbers = array("I")
+    count = keys.count(VALUED) + keys.count(BARE) - 1
+    numbers = array(_WIDTHS[len(places) // (4 * count)] if count else "B")
     numbers.frombytes(places)
     values: Places = {}
     names: Places = {}
