@@ -148,6 +148,26 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def chosen(paths: list[str], data_dir: Path) -> list[str]:
+    """The given files and folders of the dataset, relative to the folder holding it."""
+    resolved = data_dir.resolve()
+    wanted = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise WsgError(f"{raw}: no such file or folder")
+        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        if absolute != resolved and resolved not in absolute.parents:
+            raise WsgError(f"{raw} is outside the dataset folder {data_dir}")
+        wanted.append(absolute.relative_to(resolved.parent).as_posix())
+    return wanted
+
+
+def covers(wanted: list[str], rel: str) -> bool:
+    """Whether ``rel`` is one of the ``chosen`` files or inside one of its folders."""
+    return any(rel == w or rel.startswith(w + "/") for w in wanted)
+
+
 def discover(data_dir: Path) -> Iterator[tuple[Path, str]]:
     """Every file below the dataset folder, sorted, with what it should be."""
     return _discover(data_dir, ())

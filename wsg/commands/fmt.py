@@ -12,7 +12,7 @@ from typing import TextIO
 
 from wsg import safewrite
 from wsg.canonical import canonical
-from wsg.dataset import WSG_FILE, discover, read_source
+from wsg.dataset import WSG_FILE, chosen, covers, discover, read_source
 from wsg.errors import WsgError
 from wsg.kinds import Record
 from wsg.rules import FILE_RULES
@@ -22,11 +22,11 @@ from wsg.schema import EVENT, GROUP, WSG_GROUP
 def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
     resolved = data_dir.resolve()
     root = resolved.parent
-    wanted = _wanted(paths, resolved)
+    wanted = chosen(paths, data_dir) if paths else [resolved.name]
     changed = unchanged = skipped = 0
     for path, kind in discover(resolved):
         rel = path.relative_to(root).as_posix()
-        if not any(rel == w or rel.startswith(w + "/") for w in wanted):
+        if not covers(wanted, rel):
             continue
         if kind == "stray":
             if rel in wanted:
@@ -63,23 +63,6 @@ def record_kind(kind: str, path: Path) -> Record:
     if kind == "event":
         return EVENT
     return WSG_GROUP if path.name == Path(WSG_FILE).name else GROUP
-
-
-def _wanted(paths: list[str], data_dir: Path) -> list[str]:
-    """The given files and folders, relative to the folder holding the dataset folder."""
-    root = data_dir.parent
-    if not paths:
-        return [data_dir.relative_to(root).as_posix()]
-    wanted = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise WsgError(f"{raw}: no such file or folder")
-        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
-        if absolute != data_dir and data_dir not in absolute.parents:
-            raise WsgError(f"{raw} is outside the dataset folder {data_dir}")
-        wanted.append(absolute.relative_to(root).as_posix())
-    return wanted
 
 
 def _read(path: Path) -> bytes:

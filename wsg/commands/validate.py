@@ -26,6 +26,7 @@ def run(
 ) -> int:
     if output_format not in REPORTERS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(REPORTERS)}")
+    wanted = datasets.chosen(paths, data_dir)  # a wrong path fails before any reading
     cache = FileCache.for_dataset(data_dir) if use_cache else None
     reading = datasets.read(data_dir, today, cache)
     try:
@@ -35,11 +36,10 @@ def run(
             cache.save()
     files = len(reading.files)
     checked = tuple(s.rel for s in reading.files)
-    if paths:
-        wanted = _wanted(paths, reading.root, data_dir)
-        findings = [f for f in findings if any(_covers(w, f.file) for w in wanted)]
-        files = sum(1 for s in reading.files if any(_covers(w, s.rel) for w in wanted))
-        checked = tuple(rel for rel in checked if any(_covers(w, rel) for w in wanted))
+    if wanted:
+        findings = [f for f in findings if datasets.covers(wanted, f.file)]
+        files = sum(1 for s in reading.files if datasets.covers(wanted, s.rel))
+        checked = tuple(rel for rel in checked if datasets.covers(wanted, rel))
     summary = Summary.of(files, findings, checked)
     REPORTERS[output_format](colour=colour).report(findings, summary, out)
     return exit_code(findings, strict)
@@ -63,21 +63,3 @@ def _findings(reading: datasets.Reading, cache: FileCache | None) -> list[Findin
 def exit_code(findings: list[Finding], strict: bool) -> int:
     failing = ("error", "warning") if strict else ("error",)
     return 1 if any(f.severity in failing for f in findings) else 0
-
-
-def _wanted(paths: list[str], root: Path, data_dir: Path) -> list[str]:
-    data_resolved = data_dir.resolve()
-    wanted = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists() and not path.is_symlink():
-            raise WsgError(f"{raw}: no such file or folder")
-        absolute = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
-        if absolute != data_resolved and data_resolved not in absolute.parents:
-            raise WsgError(f"{raw} is outside the dataset folder {data_dir}")
-        wanted.append(absolute.relative_to(root).as_posix())
-    return wanted
-
-
-def _covers(wanted: str, rel: str) -> bool:
-    return rel == wanted or rel.startswith(wanted + "/")
