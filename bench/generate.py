@@ -332,9 +332,16 @@ class Generator:
         self.rng = random.Random(seed)
         self.today = today
         self.reference = load_reference()
-        self.codes = sorted(self.reference.states)
+        # states whose membership and regions never change: the team's history goes back
+        # years, before Palau joined or CEPT suspended the Russian Federation
+        stable = {
+            c: s
+            for c, s in self.reference.states.items()
+            if s.itu_from is None and all(m.start is None and m.end is None for m in s.memberships)
+        }
+        self.codes = sorted(stable)
         self.by_region = {
-            region: sorted(c for c, s in self.reference.states.items() if region in s.regions)
+            region: sorted(c for c, s in stable.items() if region in s.regions)
             for region in REGIONS
         }
 

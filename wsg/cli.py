@@ -198,7 +198,16 @@ def countries(
     codes: Annotated[
         list[str] | None, typer.Argument(help="ISO 3166-1 alpha-2 codes; default all.")
     ] = None,
-    on: Annotated[str | None, typer.Option("--date", help="The date of the UN categories.")] = None,
+    on: Annotated[
+        str | None,
+        typer.Option("--date", help="The day of the membership, regions and UN categories."),
+    ] = None,
+    sources: Annotated[
+        bool,
+        typer.Option(
+            "--sources", help="Print each category's source and as-of date, and every judgement."
+        ),
+    ] = False,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     today: TodayOption = None,
 ) -> None:
@@ -207,7 +216,13 @@ def countries(
     from wsg.commands import countries as command
 
     day = parse_date(on, "--date") if on else _today(today)
-    _exit(command.run(codes or [], day, output_format, sys.stdout))
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = command.terminal_width()
+    _exit(
+        command.run(
+            codes or [], day, output_format, sys.stdout, sources=sources, width=width, colour=colour
+        )
+    )
 
 
 @render_app.command("agenda")

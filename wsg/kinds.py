@@ -377,9 +377,26 @@ def check_country(code: str, node: Node, ctx: Context) -> str | None:
     if reference.is_iso(code.upper()):
         hint = f" (did you mean '{code.upper()}'? codes are upper case)"
     else:
-        hint = ctx.did_you_mean(code.upper(), reference.iso)
+        hint = country_hint(code, ctx)
     ctx.report("bad-country", node, f"{code!r} is not an ISO 3166-1 alpha-2 country code{hint}")
     return None
+
+
+def country_hint(text: str, ctx: Context) -> str:
+    """`` (did you mean 'GB' (United Kingdom …)?)`` for a name, alias or wrong code.
+
+    ``UK`` suggests GB, ``Kenya`` KE, ``Cote d'Ivoire`` CI, ``Turkey`` TR; while the file's
+    allowance of suggestions lasts (see ``Context.did_you_mean``).
+    """
+    if ctx.suggestions <= 0:
+        return ""
+    ctx.suggestions -= 1
+    reference = load_reference()
+    codes = reference.suggest(text)
+    if not codes:
+        return ""
+    named = " or ".join(f"'{code}' ({reference.name(code)})" for code in codes)
+    return f" (did you mean {named}?)"
 
 
 class Language(Text):
