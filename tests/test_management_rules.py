@@ -84,10 +84,10 @@ def only(found: list[tuple[str, int, int]], rule: str) -> list[tuple[int, int]]:
     return [(line, column) for r, line, column in found if r == rule]
 
 
-def messages(tmp_path: Path, text: str, rule: str) -> list[str]:
+def messages(tmp_path: Path, text: str, rule: str, path: str = WSG) -> list[str]:
     """The messages of ``rule`` (in a folder of their own: ``check`` uses tmp_path itself)."""
     root = Path(tempfile.mkdtemp(dir=tmp_path))
-    return [f.message for f in findings_for(root, {WSG: text}) if f.rule == rule]
+    return [f.message for f in findings_for(root, {path: text}) if f.rule == rule]
 
 
 def test_a_full_team_from_two_region_states_is_quiet(check: Check) -> None:
@@ -277,7 +277,7 @@ def test_egypt_cannot_represent_europe(check: Check, tmp_path: Path) -> None:
     text = wsg_yaml(CHAIRMAN, egypt, balanced=False)
     assert check({WSG: text}) == [("region-mismatch", *at([CHAIRMAN, egypt], 1, "region: "))]
     (message,) = messages(tmp_path, text, "region-mismatch")
-    assert "africa or arab-states, not europe" in message
+    assert "could represent africa or arab-states on 2025-01-20, not europe" in message
 
 
 def test_azerbaijan_represents_europe_or_cis_but_not_asia_pacific(check: Check) -> None:
@@ -413,3 +413,82 @@ def test_the_rules_use_the_date_they_are_given(tmp_path: Path) -> None:
     after = findings_for(tmp_path / "b", {WSG: text}, today=date(2026, 4, 1))
     assert [f.rule for f in before] == []
     assert [f.rule for f in after] == ["missing-chairman"]
+
+
+# --- the regions of the day the term began (issue 15) -------------------------------------
+
+
+def test_a_russian_vice_chairman_for_europe_before_the_cept_suspension(check: Check) -> None:
+    # CEPT suspended the Russian Federation from 2022-03-18: a term that began the day
+    # before could represent europe, one that began that day no longer
+    before = seat("vice-chairman", "Olga Ivanova", "RU", "europe", start="2022-03-17")
+    on_the_day = seat("vice-chairman", "Ivan Petrov", "RU", "europe", start="2022-03-18")
+    seats = [CHAIRMAN, before, on_the_day]
+    found = check({WSG: wsg_yaml(*seats, balanced=False)})
+    assert [f for f in found if f[0] == "region-mismatch"] == [
+        ("region-mismatch", *at(seats, 2, "region: "))
+    ]
+
+
+def test_region_mismatch_names_the_regions_of_the_day(tmp_path: Path) -> None:
+    russia = seat("vice-chairman", "Ivan Petrov", "RU", "europe", start="2023-01-10")
+    (message,) = messages(tmp_path, wsg_yaml(CHAIRMAN, russia, balanced=False), "region-mismatch")
+    assert "RU (Russian Federation), which could represent cis on 2023-01-10, not europe" in message
+
+
+def test_region_missing_offers_the_regions_of_the_terms_first_day(tmp_path: Path) -> None:
+    seats = [*team(), seat("vice-chairman", "Olga Ivanova", "RU", start="2021-06-01")]
+    (message,) = messages(tmp_path, wsg_yaml(*seats), "region-missing")
+    assert "add region: europe or cis" in message
+    seats = [*team(), seat("vice-chairman", "Olga Ivanova", "RU", start="2023-06-01")]
+    (message,) = messages(tmp_path, wsg_yaml(*seats), "region-missing")
+    assert "add region: cis" in message
+
+
+def test_palau_holds_a_seat_only_from_its_accession(check: Check, tmp_path: Path) -> None:
+    early = [seat("chairman", "Ann Ngirmang", "PW", start="2024-09-18")]
+    found = check({WSG: wsg_yaml(*early, balanced=False)})
+    assert found == [("not-a-member-state", *at(early, 0, "country: "))]
+    (message,) = messages(tmp_path, wsg_yaml(*early, balanced=False), "not-a-member-state")
+    assert "on 2024-09-18 (it joined on 2024-09-19)" in message
+    later = [seat("chairman", "Ann Ngirmang", "PW", start="2024-09-19")]
+    assert messages(tmp_path, wsg_yaml(*later, balanced=False), "not-a-member-state") == []
+
+
+def test_palau_could_not_represent_asia_pacific_before_it_joined(tmp_path: Path) -> None:
+    palau = seat("vice-chairman", "Ann Ngirmang", "PW", "asia-pacific", start="2024-01-01")
+    text = wsg_yaml(CHAIRMAN, palau, balanced=False)
+    (message,) = messages(tmp_path, text, "region-mismatch")
+    assert "became an ITU Member State only on 2024-09-19" in message
+
+
+SYRIA = """\
+id: damascus
+title: Workshop in Damascus
+kind: workshop
+status: proposed
+start: {start}
+end: {start}
+timezone: Asia/Damascus
+format: virtual
+organizers: [sg16]
+themes: [ai]
+programme:
+  - date: {start}
+    sessions:
+      - start: "09:30"
+        end: "10:00"
+        title: Keynote
+        speakers:
+          - {{name: Rami Haddad, country: SY, region: arab-states}}
+"""
+
+
+def test_a_speaker_from_syria_during_the_las_suspension(tmp_path: Path) -> None:
+    during = SYRIA.format(start="2015-05-05")
+    (message,) = messages(
+        tmp_path, during, "region-mismatch", path="data/events/2015/damascus.yaml"
+    )
+    assert "represented no region then (its membership was suspended) on 2015-05-05" in message
+    after = SYRIA.format(start="2023-05-07")
+    assert messages(tmp_path, after, "region-mismatch", path="data/events/2023/damascus.yaml") == []

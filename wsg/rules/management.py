@@ -42,6 +42,17 @@ def _country(code: str) -> str:
     return f"{code} ({load_reference().name(code) or code})"
 
 
+def _term_day(seat: Seat, today: date) -> date:
+    """The day a seat's country is judged on: the first of the term (today without one).
+
+    Memberships change (CEPT suspended the Russian Federation and Belarus from 2022-03-18;
+    Palau joined ITU on 2024-09-19): a vice-chairman represents the regions of the day the
+    term began.
+    """
+    term = seat.term
+    return term.start if term is not None and term.start is not None else today
+
+
 def _holdings(group: Group, seat_id: str) -> list[tuple[Seat, date, date | None]]:
     """The terms of one seat, by start date then file order."""
     found = []
@@ -436,28 +447,33 @@ def region_missing(group: Group, dataset: Dataset) -> Iterator[Problem]:
     reference = load_reference()
     for seat in group.management:
         if seat.role == VICE_CHAIRMAN and seat.region is None and not seat.given("region"):
-            state = reference.member(seat.country) if seat.country else None
-            choices = " or ".join(state.regions) if state else "one of " + ", ".join(REGIONS)
+            day = _term_day(seat, dataset.today)
+            state = reference.member_on(seat.country, day) if seat.country else None
+            held = state.regions_on(day) if state else ()
+            choices = " or ".join(held) if held else "one of " + ", ".join(REGIONS)
             yield (
                 seat.loc(),
                 (f"vice-chairman {seat.name} of {group.id} has no region; add region: {choices}"),
             )
 
 
-def _people(dataset: Dataset) -> Iterator[tuple[Person, str, str | None]]:
-    """Every person of the dataset, with what they are and of what, management first."""
+def _people(dataset: Dataset) -> Iterator[tuple[Person, str, str | None, date]]:
+    """Every person of the dataset, with what they are, of what and the day that counts
+    (the first day of a term; an event's start), management first."""
+    today = dataset.today
     for group in dataset.groups:
         for seat in group.management:
-            yield seat, f"{seat.role or 'member'}", group.id
+            yield seat, f"{seat.role or 'member'}", group.id, _term_day(seat, today)
     for event in dataset.events:
+        start = event.start or today
         for member in event.programme_committee:
-            yield member, "programme committee member", event.id
+            yield member, "programme committee member", event.id, start
         for day in event.programme:
             for session in day.sessions:
                 for chair in session.chairs:
-                    yield chair, "chair", event.id
+                    yield chair, "chair", event.id, start
                 for speaker in session.speakers:
-                    yield speaker, "speaker", event.id
+                    yield speaker, "speaker", event.id, start
 
 
 @dataset_rule("region-mismatch", "error", SECTION)
@@ -466,9 +482,12 @@ def region_mismatch(dataset: Dataset) -> Iterator[Problem]:
 
     Checked for the management team, speakers, chairs and programme committee
     members. A state can represent the regions whose regional organization it
-    belongs to (``wsg countries CODE`` lists them); a state in two regions can
+    belongs to on the day that counts: the first day of a term, the start of an
+    event (``wsg countries CODE --date D`` lists them); a state in two regions can
     represent either: Egypt africa or arab-states, Azerbaijan europe or cis.
-    A country that is not an ITU Member State represents no region.
+    Memberships change: the Russian Federation could represent europe until CEPT
+    suspended it on 2022-03-18. A country that is not an ITU Member State that
+    day represents no region.
 
     Passing ``data/groups/wsg.yaml``::
 
@@ -520,7 +539,7 @@ def region_mismatch(dataset: Dataset) -> Iterator[Problem]:
                   - {name: Amina Diallo, country: SN, region: arab-states}
     """
     reference = load_reference()
-    for person, role, of in _people(dataset):
+    for person, role, of, day in _people(dataset):
         if person.region is None or person.country is None:
             continue
         what = f"{role} of {of}"
@@ -533,14 +552,21 @@ def region_mismatch(dataset: Dataset) -> Iterator[Problem]:
                     f"ITU Member State and represents no region; remove region: {person.region}"
                 ),
             )
-        elif person.region not in state.regions:
-            yield (
-                person.loc("region"),
-                (
-                    f"{person.name} ({what}) is from {_country(person.country)}, which can "
-                    f"represent {' or '.join(state.regions)}, not {person.region}"
-                ),
-            )
+            continue
+        held = state.regions_on(day)
+        if person.region in held:
+            continue
+        if not state.is_member(day):
+            why = f"which became an ITU Member State only on {state.itu_from}"
+        elif not held:
+            why = "which represented no region then (its membership was suspended)"
+        else:
+            why = f"which could represent {' or '.join(held)}"
+        yield (
+            person.loc("region"),
+            f"{person.name} ({what}) is from {_country(person.country)}, {why} on {day}, "
+            f"not {person.region}",
+        )
 
 
 @group_rule("not-a-member-state", "error", SECTION)
@@ -549,7 +575,8 @@ def not_a_member_state(group: Group, dataset: Dataset) -> Iterator[Problem]:
 
     The country is a valid ISO 3166-1 code (otherwise ``bad-country``) of a
     territory or an observer such as PS (Palestine), which cannot hold a seat.
-    ``wsg countries`` lists the 193 Member States.
+    A state that joined ITU later (Palau on 2024-09-19) is not one for a term
+    that began before. ``wsg countries --date D`` lists the Member States of a day.
 
     Passing ``data/groups/wsg.yaml``::
 
@@ -575,15 +602,21 @@ def not_a_member_state(group: Group, dataset: Dataset) -> Iterator[Problem]:
     """
     reference = load_reference()
     for seat in group.management:
-        if seat.country is not None and reference.member(seat.country) is None:
-            yield (
-                seat.loc("country"),
-                (
-                    f"{seat.name} ({seat.role or 'member'} of {group.id}) is from "
-                    f"{_country(seat.country)}, which is not an ITU Member State; a management "
-                    "team member represents a Member State"
-                ),
-            )
+        if seat.country is None:
+            continue
+        state = reference.member(seat.country)
+        day = _term_day(seat, dataset.today)
+        if state is not None and state.is_member(day):
+            continue
+        since = f" on {day} (it joined on {state.itu_from})" if state is not None else ""
+        yield (
+            seat.loc("country"),
+            (
+                f"{seat.name} ({seat.role or 'member'} of {group.id}) is from "
+                f"{_country(seat.country)}, which was not an ITU Member State{since}; a "
+                "management team member represents a Member State"
+            ),
+        )
 
 
 @group_rule("same-country", "warning", SECTION)
