@@ -13,7 +13,7 @@ from typing import Any
 
 from tests.conftest import ROOT, make_dataset, run_wsg
 from wsg import dataset as datasets
-from wsg.balance import COLUMNS, ROLES, seats_at, year_balance
+from wsg.balance import COLUMNS, COUNTING, NO_REGION, NOT_MEMBER, ROLES, seats_at, year_balance
 
 GROUP = """\
 id: wsg
@@ -172,30 +172,35 @@ HAND_COUNT: dict[str, dict[str, Any]] = {
         ),
         # EG twice, SN, AZ, IN developing; SN LDC; AZ LLDC and EIT
         "categories": categories(ldc=1, lldc=1, eit=1, developing=5),
+        "uncertain": categories(),
         "developing_percent": 71.4,
     },
     "chairs": {
         "total": 1,
         "regions": regions(africa=1, arab_states=1),
         "categories": categories(developing=1),
+        "uncertain": categories(),
         "developing_percent": 100.0,
     },
     "programme_committee": {
         "total": 2,
         "regions": regions(asia_pacific=2),
         "categories": categories(sids=1, lldc=1, developing=2),
+        "uncertain": categories(),
         "developing_percent": 100.0,
     },
     "hosts": {
         "total": 1,
         "regions": regions(africa=1, arab_states=1),
         "categories": categories(developing=1),
+        "uncertain": categories(),
         "developing_percent": 100.0,
     },
     "participants": {
         "total": 15,
         "regions": regions(europe=3, africa=12, arab_states=10),
         "categories": categories(developing=12),
+        "uncertain": categories(),
         "developing_percent": 80.0,
     },
 }
@@ -295,11 +300,14 @@ def _assert_text_carries_the_json_numbers(data: Path, *args: str) -> None:
     text = run_wsg("balance", "--data", str(data), *args)
     assert text.code == 0, text.err
     rows = _text_numbers(text.out)
+    tallies = report["distribution"].values()
+    # the text shows no-region only when someone is in it (a suspended membership)
+    columns = [c for c in COLUMNS if c != NO_REGION or any(t["regions"][c] for t in tallies)]
     for role in ROLES:
         tally = report["distribution"][role]
         assert rows[f"by region/{role}"] == [
             str(tally["total"]),
-            *(str(n) for n in tally["regions"].values()),
+            *(str(tally["regions"][c]) for c in columns),
         ]
         percent = tally["developing_percent"]
         assert rows[f"by UN category/{role}"] == [
@@ -367,3 +375,95 @@ def test_the_bundled_dataset_shows_off_issue_3(tmp_path: Path) -> None:
         assert all(speakers.regions[region] > 0 for region in COLUMNS[:6])
     assert any(f.tallies["speakers"].categories["ldc"] > 0 for f in figures)
     assert any(f.tallies["speakers"].categories["sids"] > 0 for f in figures)
+
+
+# --- regions and categories of the event's date (issue 15) ------------------------------
+
+
+def _event(event_id: str, start: str, speakers: str, by_country: str = "") -> str:
+    participation = f"participation:\n  by_country: {{{by_country}}}\n" if by_country else ""
+    return f"""\
+id: {event_id}
+title: Workshop {event_id}
+status: held
+start: {start}
+end: {start}
+format: virtual
+{COMMON}{participation}programme:
+  - date: {start}
+    sessions:
+      - start: "09:00"
+        end: "10:00"
+        title: Talk
+        speakers: [{speakers}]
+"""
+
+
+def _year(tmp_path: Path, event_id: str, start: str, speakers: str, by_country: str = "") -> Any:
+    path = f"data/events/{start[:4]}/{event_id}.yaml"
+    data = make_dataset(tmp_path, {path: _event(event_id, start, speakers, by_country)})
+    loaded = datasets.load(data, date(2026, 12, 31))
+    return year_balance(loaded.events, int(start[:4]))
+
+
+def test_regions_are_those_of_the_event_date_russia_before_and_after_cept(
+    tmp_path: Path,
+) -> None:
+    before = _year(tmp_path / "a", "before", "2022-03-17", "{name: Olga Ivanova, country: RU}")
+    after = _year(tmp_path / "b", "after", "2022-03-18", "{name: Olga Ivanova, country: RU}")
+    assert before.tallies["speakers"].regions["europe"] == 1
+    assert before.tallies["speakers"].regions["cis"] == 1
+    assert after.tallies["speakers"].regions["europe"] == 0
+    assert after.tallies["speakers"].regions["cis"] == 1
+
+
+def test_a_member_state_without_a_region_that_day_counts_as_no_region(tmp_path: Path) -> None:
+    figures = _year(tmp_path, "damascus", "2015-05-05", "{name: Rami Haddad, country: SY}")
+    speakers = figures.tallies["speakers"]
+    assert speakers.regions[NO_REGION] == 1 and speakers.regions["arab-states"] == 0
+    assert speakers.categories["developing"] == 1  # still a Member State, still developing
+    text = run_wsg("balance", "--data", str(tmp_path / "data"), "--year", "2015").out
+    header = next(line for line in text.splitlines() if line.startswith("by region"))
+    assert "no-region" in header.split()
+
+
+def test_a_state_that_joined_later_is_not_yet_a_member_state(tmp_path: Path) -> None:
+    figures = _year(tmp_path, "koror", "2024-05-05", "{name: Ann Ngirmang, country: PW}", "PW: 3")
+    assert figures.tallies["speakers"].regions[NOT_MEMBER] == 1
+    assert figures.tallies["participants"].regions[NOT_MEMBER] == 3
+    assert figures.tallies["participants"].categories["sids"] == 0
+    later = _year(tmp_path / "b", "koror2", "2024-09-19", "{name: Ann Ngirmang, country: PW}")
+    assert later.tallies["speakers"].regions["asia-pacific"] == 1
+    assert later.tallies["speakers"].categories["sids"] == 1
+
+
+def test_bangladesh_after_2026_11_24_is_counted_apart_not_as_graduated(tmp_path: Path) -> None:
+    speakers = "{name: Rahim Uddin, country: BD}, {name: Sita Rai, country: NP}"
+    figures = _year(tmp_path, "dhaka", "2026-12-01", speakers, "BD: 20, LA: 5")
+    assert figures.tallies["speakers"].categories["ldc"] == 0
+    assert figures.tallies["speakers"].uncertain["ldc"] == 2
+    assert figures.tallies["speakers"].categories["developing"] == 2
+    assert figures.tallies["participants"].uncertain["ldc"] == 20
+    assert figures.tallies["participants"].categories["ldc"] == 0  # Lao PDR graduated
+    (note,) = figures.notes
+    assert note.startswith("LDC status uncertain on some event dates and counted apart")
+    assert "2 speakers" in note and "20 participants" in note
+    assert "BD (Bangladesh)" in note and "NP (Nepal)" in note and "General Assembly" in note
+    before = _year(tmp_path / "b", "dhaka2", "2026-11-23", speakers)
+    assert before.tallies["speakers"].categories["ldc"] == 2 and before.notes == []
+
+    data = tmp_path / "data"
+    report = balance_json(data, "--date", "2026-12-31")
+    assert report["distribution"]["speakers"]["uncertain"]["ldc"] == 2
+    assert report["notes"] == figures.notes
+    text = run_wsg("balance", "--data", str(data), "--date", "2026-12-31").out
+    assert "LDC status uncertain on some event dates" in text
+    summary = run_wsg("render", "summary", "--data", str(data), "--year", "2026")
+    assert summary.code == 0, summary.err
+    assert "LDC status uncertain on some event dates" in summary.out
+
+
+def test_the_counting_note_says_which_categories_and_why() -> None:
+    assert "footnote of WTSA Resolution 53" in COUNTING
+    assert "landlocked developing countries as well" in COUNTING
+    assert "no-region" in COUNTING and "uncertain" in COUNTING

@@ -19,13 +19,19 @@ How people are counted (``COUNTING`` says it in one paragraph for readers):
   counted under the region the person declares (``region``, when it is one of the
   country's regions), otherwise under each of its regions. The total counts each person
   once, so the region columns can add up to more than the total.
-- A country that is ISO 3166-1 but not an ITU Member State (PS, territories) is counted
-  under ``not-a-member-state``; a person without a country under ``unknown``. Neither
-  belongs to a UN category.
+- Regions are those of each event's start date (a state in no region that day, such as
+  Syria while the League of Arab States suspended it, counts under ``no-region``). A
+  country that is ISO 3166-1 but not an ITU Member State that day (PS, territories) is
+  counted under ``not-a-member-state``; a person without a country under ``unknown``.
+  Neither belongs to a UN category.
 - Hosts are the venue country of each event (a virtual event has none); participants are
   the people counted in ``participation.by_country``.
 - UN categories (ldc, sids, lldc, eit, developing) are those of each event's start date;
-  the developing share is developing / total, unknown and non-members included.
+  the developing share is developing / total, unknown and non-members included. A
+  category the reference data leaves uncertain that day (Bangladesh's and Nepal's LDC
+  status after their scheduled graduation of 2026-11-24, while their requested deferral
+  awaits a General Assembly decision) is counted apart, under ``uncertain``, never in the
+  category's column; ``YearBalance.notes`` says whom and why.
 - Events counted: those starting in the year, except cancelled and postponed ones
   (planned events count with their planned programme).
 """
@@ -36,7 +42,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from wsg.countries import REGIONS, load_reference
+from wsg.countries import CATEGORIES as CATEGORIES
+from wsg.countries import CATEGORY_USE, REGIONS, load_reference
 from wsg.model import Event, Group, Person, Seat
 
 CHAIRMAN = "chairman"
@@ -44,10 +51,10 @@ VICE_CHAIRMAN = "vice-chairman"
 SEATS: tuple[str, ...] = (CHAIRMAN, *REGIONS)
 """The seats of a regional_balance team: the chairman, then one vice-chairman per region."""
 
+NO_REGION = "no-region"
 NOT_MEMBER = "not-a-member-state"
 UNKNOWN = "unknown"
-COLUMNS: tuple[str, ...] = (*REGIONS, NOT_MEMBER, UNKNOWN)
-CATEGORIES: tuple[str, ...] = ("ldc", "sids", "lldc", "eit", "developing")
+COLUMNS: tuple[str, ...] = (*REGIONS, NO_REGION, NOT_MEMBER, UNKNOWN)
 ROLES: tuple[str, ...] = ("speakers", "chairs", "programme_committee", "hosts", "participants")
 NOT_COUNTED = ("cancelled", "postponed")
 
@@ -56,10 +63,14 @@ COUNTING = (
     "event they take part in. A state in two regions (e.g. Egypt: africa and arab-states) "
     "counts under the region the person declares, otherwise under each of its regions; "
     "hosts and participants declare none. The total counts each person once, so the region "
-    "columns can add up to more than the total. An ISO country that is not an ITU Member "
-    "State counts as not a Member State, a person without country as unknown. UN categories "
-    "are those of each event's start date; the developing share is developing / total. "
-    "Cancelled and postponed events are not counted."
+    "columns can add up to more than the total. Regions and UN categories are those of each "
+    "event's start date: a Member State in no region that day (its only membership "
+    "suspended) counts as no-region, an ISO country that was not an ITU Member State that "
+    "day as not a Member State, a person without country as unknown. The developing share "
+    "is developing / total. "
+    "A category the reference data leaves uncertain on that date is counted apart as "
+    "uncertain, in no category column. Cancelled and postponed events are not counted. "
+    + CATEGORY_USE
 )
 
 
@@ -185,6 +196,10 @@ class Tally:
     total: int = 0
     regions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COLUMNS, 0))
     categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    # people whose category the reference data leaves uncertain that day, per category
+    uncertain: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    # category -> country -> why, for every uncertain count (YearBalance.notes says it)
+    reasons: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def developing_percent(self) -> float | None:
@@ -201,15 +216,21 @@ class Tally:
         if country is None:
             self.regions[UNKNOWN] += count
             return
-        state = load_reference().member(country)
+        state = load_reference().member_on(country, on)
         if state is None:
             self.regions[NOT_MEMBER] += count
             return
-        regions = (declared,) if declared in state.regions else state.regions
+        held = state.regions_on(on)
+        regions = (declared,) if declared in held else held or (NO_REGION,)
         for region in regions:
             self.regions[region] += count
+        uncertain = state.uncertain(on)
         for category, applies in state.categories(on).items():
-            if applies:
+            if category in uncertain:
+                self.uncertain[category] += count
+                why = state.ldc_note(on) or "uncertain"
+                self.reasons.setdefault(category, {})[state.code] = why
+            elif applies:
                 self.categories[category] += count
 
 
@@ -222,6 +243,31 @@ class YearBalance:
     tallies: dict[str, Tally] = field(default_factory=lambda: {role: Tally() for role in ROLES})
     fellowships_offered: int = 0  # events that offered fellowships
     fellowships_granted: int = 0
+
+    @property
+    def notes(self) -> list[str]:
+        """One sentence per category counted as uncertain: the countries, why, how many."""
+        notes = []
+        for category in CATEGORIES:
+            reasons: dict[str, str] = {}
+            for tally in self.tallies.values():
+                reasons.update(tally.reasons.get(category, {}))
+            if not reasons:
+                continue
+            counts = ", ".join(
+                f"{self.tallies[role].uncertain[category]} {role.replace('_', ' ')}"
+                for role in ROLES
+                if self.tallies[role].uncertain[category]
+            )
+            why = "; ".join(
+                f"{code} ({load_reference().name(code)}): {reason}"
+                for code, reason in sorted(reasons.items())
+            )
+            notes.append(
+                f"{category.upper()} status uncertain on some event dates and counted apart, "
+                f"not as {category.upper()} ({counts}): {why}."
+            )
+        return notes
 
 
 def _distinct(people: Iterable[Person]) -> list[Person]:

@@ -17,6 +17,7 @@ from wsg.balance import (
     CATEGORIES,
     COLUMNS,
     COUNTING,
+    NO_REGION,
     NOT_MEMBER,
     ROLES,
     GroupSeats,
@@ -83,6 +84,7 @@ def _tally_data(tally: Tally) -> dict[str, object]:
         "total": tally.total,
         "regions": dict(tally.regions),
         "categories": dict(tally.categories),
+        "uncertain": dict(tally.uncertain),
         "developing_percent": tally.developing_percent,
     }
 
@@ -107,6 +109,7 @@ def as_data(on: date, teams: list[GroupSeats], figures: YearBalance) -> dict[str
             "offered": figures.fellowships_offered,
             "granted": figures.fellowships_granted,
         },
+        "notes": figures.notes,
         "counting": COUNTING,
     }
 
@@ -165,9 +168,11 @@ def as_text(on: date, teams: list[GroupSeats], figures: YearBalance) -> str:
         "",
     ]
     tallies = [(_ROLE_TITLES[role], figures.tallies[role]) for role in ROLES]
-    region_header = ["by region", "total", *(_COLUMN_TITLES.get(c, c) for c in COLUMNS)]
+    # no-region only when someone is in it (a state whose only membership was suspended)
+    columns = [c for c in COLUMNS if c != NO_REGION or any(t.regions[c] for _, t in tallies)]
+    region_header = ["by region", "total", *(_COLUMN_TITLES.get(c, c) for c in columns)]
     region_rows = [
-        [title, str(tally.total), *(str(tally.regions[c]) for c in COLUMNS)]
+        [title, str(tally.total), *(str(tally.regions[c]) for c in columns)]
         for title, tally in tallies
     ]
     lines += _table(region_header, region_rows, numeric_from=1)
@@ -188,6 +193,8 @@ def as_text(on: date, teams: list[GroupSeats], figures: YearBalance) -> str:
         for title, tally in tallies
     ]
     lines += _table(category_header, category_rows, numeric_from=1)
+    for note in figures.notes:
+        lines += ["", *textwrap.wrap(note, width=88)]
     lines += [
         "",
         f"Fellowships: {figures.fellowships_granted} granted; "

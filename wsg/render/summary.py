@@ -17,6 +17,7 @@ from wsg.balance import (
     CATEGORIES,
     COLUMNS,
     COUNTING,
+    NO_REGION,
     NOT_MEMBER,
     ROLES,
     UNKNOWN,
@@ -45,6 +46,7 @@ ROLE_TITLES = {
 }
 COLUMN_TITLES = {
     **{region.id: region.name[0].upper() + region.name[1:] for region in REGIONS.values()},
+    NO_REGION: "No region that day",
     NOT_MEMBER: "Not a Member State",
     UNKNOWN: "Country unknown",
 }
@@ -55,6 +57,7 @@ SHORT_TITLES = {
     "africa": "Africa",
     "asia-pacific": "Asia-Pacific",
     "arab-states": "Arab States",
+    NO_REGION: "No region that day",
     NOT_MEMBER: "Not a Member State",
     UNKNOWN: "Country unknown",
 }
@@ -262,7 +265,7 @@ def build(dataset: Dataset, year: int, balances: dict[int, YearBalance] | None =
             for e in events
             if e.budget is not None
         ),
-        counting=COUNTING,
+        counting=" ".join([COUNTING, *figures.notes]),
         legend=CATEGORY_LEGEND,
         columns=columns,
         column_titles=tuple(SHORT_TITLES[c] for c in columns),
