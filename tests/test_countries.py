@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, findings_for, run_wsg
+from tests.conftest import ROOT, findings_for, make_dataset, run_wsg
 from wsg.commands import countries as countries_command
 from wsg.countries import CATEGORIES, REGIONS, MemberState, Reference, Region, load_reference
 from wsg.errors import WsgError
@@ -837,3 +837,36 @@ def test_bad_country_keeps_the_upper_case_hint(tmp_path: Path) -> None:
     assert message == "'ke' is not an ISO 3166-1 alpha-2 country code (did you mean 'KE'? " + (
         "codes are upper case)"
     )
+
+
+# --- wsg list --region: the venue's regions on the event's day --------------------------
+
+MOSCOW = """\
+id: {id}
+title: Workshop in Moscow
+kind: workshop
+status: held
+start: {start}
+end: {start}
+timezone: Europe/Moscow
+format: in-person
+venue: {{city: Moscow, country: RU}}
+organizers: [sg16]
+themes: [ai]
+"""
+
+
+def test_list_by_region_uses_the_regions_of_the_event_day(tmp_path: Path) -> None:
+    files: dict[str, str | bytes | None] = {
+        "data/events/2021/moscow-2021.yaml": MOSCOW.format(id="moscow-2021", start="2021-06-01"),
+        "data/events/2023/moscow-2023.yaml": MOSCOW.format(id="moscow-2023", start="2023-06-01"),
+    }
+    data = make_dataset(tmp_path, files)
+
+    def listed(region: str) -> list[str]:
+        result = run_wsg("list", "--data", str(data), "--region", region, "--format", "json")
+        assert result.code == 0, result.err
+        return [e["id"] for e in json.loads(result.out) if e["id"].startswith("moscow")]
+
+    assert listed("europe") == ["moscow-2021"]  # CEPT suspended RU from 2022-03-18
+    assert listed("cis") == ["moscow-2021", "moscow-2023"]

@@ -77,7 +77,9 @@ def _event_matches(event: Event, filters: dict[str, Any]) -> bool:
     if region is not None:
         country = event.venue.country if event.venue else None
         state = load_reference().member(country) if country else None
-        if state is None or region not in state.regions:
+        # the regions of the event's day (memberships change: CEPT suspended RU in 2022)
+        held = state.regions_on(event.start) if state and event.start else ()
+        if region not in held:
             return False
     return True
 
