@@ -35,7 +35,7 @@ from test_browser import CHROMIUM, DevTools, evaluate, load
 from wsg import dataset as datasets
 from wsg import model
 from wsg.kinds import ListOf, Record, Text, Url
-from wsg.schema import EVENT, GROUP, WSG_GROUP
+from wsg.schema import EVENT, GROUP, TOPIC, WSG_GROUP
 
 TODAY = "2026-11-28"
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -125,6 +125,16 @@ def hostile_files() -> dict[str, str | None]:
         },
         "contact": {"name": text("contact.name"), "email": PUBLIC_CONTACT},
         "programme_committee": [person("committee")],
+        "registration": next(url),
+        "proposal": {
+            "date": "2025-10-01",
+            "by": "sg17",
+            "ref": text("proposal.ref"),
+            "countries": ["CH"],
+        },
+        "co_organizers": [
+            {"name": text("co_organizer.name"), "kind": "administration", "country": "CH"}
+        ],
         "participation": {"registered": 10, "in_person": 5, "remote": 5, "by_country": {"CH": 4}},
         "programme": [
             {
@@ -159,7 +169,35 @@ def hostile_files() -> dict[str, str | None]:
         "format": "virtual",
         "organizers": ["sg16"],
         "themes": ["ai"],
-        "cancellation": {"date": "2026-03-01", "reason": text("cancellation.reason")},
+        "cancellation": {
+            "date": "2026-03-01",
+            "reason": text("cancellation.reason"),
+            "replaced_by": "2026-04-hostile",
+        },
+    }
+    postponed = {
+        **cancelled,
+        "id": "2026-06-hostile-postponed",
+        "title": text("postponed.title"),
+        "status": "postponed",
+        "start": "2026-06-05",
+        "end": "2026-06-05",
+        "postponement": {
+            "date": "2026-03-01",
+            "reason": text("postponement.reason"),
+            "to": "2026-04-hostile",
+        },
+    }
+    del postponed["cancellation"]
+    topic = {
+        "id": "hostile-topic",
+        "title": text("topic.title"),
+        "themes": ["ai"],
+        "status": "covered",
+        "raised": {"date": "2025-02-01", "by": "sg17", "ref": text("topic.raised.ref")},
+        "reviewed": "2026-03-01",
+        "events": ["2026-04-hostile"],
+        "notes": text("topic.notes"),
     }
 
     def group(group_id: str, kind: str, **extra: Any) -> dict[str, Any]:
@@ -196,6 +234,8 @@ def hostile_files() -> dict[str, str | None]:
     records = {
         "data/events/2026/2026-04-hostile.yaml": held,
         "data/events/2026/2026-05-hostile-cancelled.yaml": cancelled,
+        "data/events/2026/2026-06-hostile-postponed.yaml": postponed,
+        "data/topics/hostile-topic.yaml": topic,
         "data/groups/wsg.yaml": group("wsg", "coordination-group", themes=themes),
         "data/groups/sg16.yaml": group("sg16", "study-group", parent="tsag"),
         "data/groups/sg17.yaml": group("sg17", "study-group"),
@@ -204,7 +244,8 @@ def hostile_files() -> dict[str, str | None]:
     files: dict[str, str | None] = {
         path: json.dumps(record, indent=2) + "\n" for path, record in records.items()
     }
-    files["data/events/2025/ai-day.yaml"] = None  # every record is a hostile one
+    for base in ("events/2025/ai-day.yaml", "events/2025/ai-forum.yaml", "topics/ai-agents.yaml"):
+        files[f"data/{base}"] = None  # every record is a hostile one
     return files
 
 
@@ -278,13 +319,16 @@ def is_persons(record: Record) -> bool:
     return isinstance(record.factory, type) and issubclass(record.factory, model.Person)
 
 
-@pytest.mark.parametrize("record", ["event", "group", "wsg"])
+@pytest.mark.parametrize("record", ["event", "group", "wsg", "topic"])
 def test_every_text_url_and_personal_email_field_carries_a_payload(
     rendered: Rendered, record: str
 ) -> None:
-    kind = {"event": EVENT, "group": GROUP, "wsg": WSG_GROUP}[record]
+    kind = {"event": EVENT, "group": GROUP, "wsg": WSG_GROUP, "topic": TOPIC}[record]
+    loaded: list[Any]
     if record == "event":
         loaded = list(rendered.loaded.events)
+    elif record == "topic":
+        loaded = list(rendered.loaded.topics)
     else:
         loaded = [g for g in rendered.loaded.groups if (g.id == "wsg") == (record == "wsg")]
     found: dict[str, list[Any]] = {}

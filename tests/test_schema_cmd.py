@@ -57,6 +57,8 @@ def load_json(text: bytes) -> Any:
 
 
 def kind_of(path: Path) -> str:
+    if "topics" in path.parts:
+        return "topic"
     return "event" if "events" in path.parts else "wsg" if path.name == "wsg.yaml" else "group"
 
 

@@ -389,7 +389,7 @@ def new_group(
 
 @app.command()
 def schema(
-    kind: Annotated[str, typer.Option(help="event, group or wsg.")] = "event",
+    kind: Annotated[str, typer.Option(help="event, group, wsg or topic.")] = "event",
 ) -> None:
     """JSON Schema of a record kind, for editors (yaml-language-server)."""
     from wsg.commands import schema as command

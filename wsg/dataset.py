@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wsg.errors import WsgError
-from wsg.kinds import Context
-from wsg.model import Event, Group, Policy, Theme
-from wsg.schema import EVENT, GROUP, WSG_GROUP
+from wsg.kinds import Context, Record
+from wsg.model import Event, Group, Policy, Theme, Topic
+from wsg.schema import EVENT, GROUP, TOPIC, WSG_GROUP
 from wsg.yamltree import Mapping, parse
 
 if TYPE_CHECKING:
@@ -36,9 +36,9 @@ Problem = tuple[str, int, int, str]  # rule, line, column, message
 class SourceFile:
     rel: str  # as shown to users: relative to the folder holding the dataset folder
     path: Path
-    kind: str  # "event", "group" or "stray"
+    kind: str  # "event", "group", "topic" or "stray"
     problems: list[Problem] = field(default_factory=list)
-    record: Event | Group | None = None
+    record: Event | Group | Topic | None = None
     key: bytes | None = None  # the cache's key of its bytes, when a cache is in use
     pending: bool = False  # its problems and record are in the cache, not taken out yet
 
@@ -51,6 +51,7 @@ class Dataset:
     files: list[SourceFile]
     events: list[Event] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for source in self.files:
@@ -58,6 +59,12 @@ class Dataset:
                 self.events.append(source.record)
             elif isinstance(source.record, Group):
                 self.groups.append(source.record)
+            elif isinstance(source.record, Topic):
+                self.topics.append(source.record)
+        self.event_ids: dict[str, Event] = {}
+        for event in self.events:
+            if event.id is not None:
+                self.event_ids.setdefault(event.id, event)
         self.group_ids: dict[str, Group] = {}
         for group in self.groups:
             if group.id is not None:
@@ -79,7 +86,7 @@ class Dataset:
         return Policy()
 
     def event(self, event_id: str) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return self.event_ids.get(event_id)
 
 
 def find_data_dir(data: str | None) -> Path:
@@ -199,10 +206,12 @@ def _discover(here: Path, parts: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
         path = here / name
         if files[name].is_symlink() or not name.endswith(".yaml"):
             yield path, "stray"
-        elif parts[:1] == ("events",) and len(parts) >= 1:
+        elif parts[:1] == ("events",):
             yield path, "event"
         elif parts == ("groups",):
             yield path, "group"
+        elif parts == ("topics",):
+            yield path, "topic"
         else:
             yield path, "stray"
     for name in names:
@@ -278,27 +287,37 @@ def _read_record(source: SourceFile, raw: bytes) -> None:
             )
         )
         return
-    if source.kind == "event":
-        record_kind = EVENT
-    else:
-        record_kind = WSG_GROUP if source.path.name == "wsg.yaml" else GROUP
     ctx = Context(source.rel)
-    source.record = record_kind.convert(tree, ctx)
+    source.record = definition(source.kind, source.path.name).convert(tree, ctx)
     source.problems.extend(ctx.problems)
+
+
+def definition(kind: str, name: str) -> Record:
+    """The record definition of a ``kind`` of record in a file called ``name``."""
+    if kind == "event":
+        return EVENT
+    if kind == "topic":
+        return TOPIC
+    return WSG_GROUP if name == "wsg.yaml" else GROUP
 
 
 def _stray_message(path: Path) -> str:
     if path.is_symlink():
         return "a symbolic link; links are not followed: put the record itself here"
     if path.is_dir() and path.suffix not in (".yaml", ".yml"):
-        return "a folder nested too deep: the dataset holds events/<year>/ and groups/"
+        return "a folder nested too deep: the dataset holds events/<year>/, groups/ and topics/"
     if path.is_dir():
         return "a folder named like a record file; records are files"
     if path.suffix == ".yml":
         return f"records end in .yaml; rename it to {path.stem}.yaml"
     if path.suffix == ".yaml":
-        return "not a record location: events go in events/<year>/, groups in groups/"
-    return "not a record: the dataset holds only .yaml files under events/<year>/ and groups/"
+        return (
+            "not a record location: events go in events/<year>/, groups in groups/, "
+            "topics in topics/"
+        )
+    return (
+        "not a record: the dataset holds only .yaml files under events/<year>/, groups/ and topics/"
+    )
 
 
 # Non-blocking: opening a pipe named *.yaml must not wait for a writer (it is then

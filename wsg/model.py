@@ -114,7 +114,7 @@ class Person(Located):
 
 @dataclass(slots=True, kw_only=True)
 class Decision(Located):
-    """An approval, an announcement, an appointment or an establishment."""
+    """An approval, an announcement, an appointment, an establishment, or a topic's origin."""
 
     date: date | None = None
     by: str | None = None
@@ -153,6 +153,7 @@ class Policy(Located):
     announcement_lead_days: int = 42
     outcomes_due_days: int = 30
     presentations_due_days: int = 7
+    topic_review_days: int = 365
     severity: dict[str, str] = field(default_factory=dict)
 
 
@@ -196,6 +197,24 @@ class Contact(Located):
 class Fellowships(Located):
     offered: bool | None = None
     granted: int | None = None
+    by_country: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True, kw_only=True)
+class Proposal(Located):
+    """Who asked for an event: a group, and the administrations that proposed or supported it."""
+
+    date: date | None = None
+    by: str | None = None
+    ref: str | None = None
+    countries: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, kw_only=True)
+class CoOrganizer(Located):
+    name: str | None = None
+    kind: str | None = None
+    country: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -215,6 +234,7 @@ class Participation(Located):
 
 @dataclass(slots=True, kw_only=True)
 class Session(Located):
+    id: str | None = None
     start: str | None = None
     end: str | None = None
     title: str | None = None
@@ -237,12 +257,21 @@ class Outcome(Located):
     url: str | None = None
     date: date | None = None
     to: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=lambda: ["en"])
 
 
 @dataclass(slots=True, kw_only=True)
 class Cancellation(Located):
     date: date | None = None
     reason: str | None = None
+    replaced_by: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class Postponement(Located):
+    date: date | None = None
+    reason: str | None = None
+    to: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -267,11 +296,15 @@ class Event(Located):
     contact: Contact | None = None
     programme_committee: list[Person] = field(default_factory=list)
     fellowships: Fellowships | None = None
+    registration: str | None = None
+    proposal: Proposal | None = None
+    co_organizers: list[CoOrganizer] = field(default_factory=list)
     budget: EventBudget | None = None
     participation: Participation | None = None
     programme: list[Day] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     cancellation: Cancellation | None = None
+    postponement: Postponement | None = None
     notes: str | None = None
 
     def speakers(self) -> list[Person]:
@@ -282,3 +315,17 @@ class Event(Located):
 
 
 STATUS_ORDER = ("proposed", "approved", "announced", "held")
+
+
+@dataclass(slots=True, kw_only=True)
+class Topic(Located):
+    """A topic of the technology watch: a candidate for a future workshop, and what became of it."""
+
+    id: str | None = None
+    title: str | None = None
+    themes: list[str] = field(default_factory=list)
+    status: str | None = None
+    raised: Decision | None = None
+    reviewed: date | None = None
+    events: list[str] = field(default_factory=list)
+    notes: str | None = None

@@ -37,6 +37,8 @@ EVENT_KINDS = ("workshop", "seminar", "forum", "symposium", "webinar")
 FORMATS = ("in-person", "hybrid", "virtual")
 GROUP_KINDS = ("advisory-group", "study-group", "coordination-group", "focus-group", "other")
 SESSION_KINDS = ("talk", "keynote", "panel", "break", "other")
+CO_ORGANIZER_KINDS = ("administration", "itu-bureau", "organization", "academia", "industry")
+TOPIC_STATUSES = ("watch", "candidate", "scheduled", "covered", "dropped")
 OUTCOME_TYPES = (
     "report",
     "summary",
@@ -134,6 +136,11 @@ POLICY = Record(
             Count(),
             "its presentations are online within this many days after it ends (default 7)",
         ),
+        Field(
+            "topic_review_days",
+            Count(),
+            "a watched topic is looked at again at least this often (default 365)",
+        ),
         Field("severity", SeverityMap(), "per-rule overrides: error, warning, info or off"),
     ],
 )
@@ -192,6 +199,7 @@ SESSION = Record(
     "a session",
     model.Session,
     [
+        Field("id", Slug(), "optional, unique within the event: keeps its calendar entry stable"),
         Field("start", Time(), 'local start time, "HH:MM"', required=True),
         Field("end", Time(), 'local end time, "HH:MM"', required=True),
         Field("title", Text(), "what the session is", required=True),
@@ -220,6 +228,48 @@ OUTCOME = Record(
         Field("url", Url(), "where it is", required=True),
         Field("date", Date(), "the day it was published", required=True),
         Field("to", ListOf(Slug()), "groups it was sent to (required for a liaison)"),
+        Field("languages", ListOf(Language()), "ISO 639-1 codes it is published in; default [en]"),
+    ],
+)
+
+
+def _administration(mapping: Mapping) -> bool:
+    value = mapping.get("kind")
+    return isinstance(value, Scalar) and value.value == "administration"
+
+
+CO_ORGANIZER = Record(
+    "a co-organizer",
+    model.CoOrganizer,
+    [
+        Field("name", Text(), "the organization's name", required=True),
+        Field(
+            "kind",
+            Enum(*CO_ORGANIZER_KINDS),
+            "administration, itu-bureau (BDT or BR), organization, academia or industry",
+            required=True,
+        ),
+        Field(
+            "country",
+            CountryCode(),
+            "ISO 3166-1 alpha-2 code (required for an administration)",
+            required=_administration,
+        ),
+    ],
+)
+
+PROPOSAL = Record(
+    "a proposal",
+    model.Proposal,
+    [
+        Field("date", Date(), "the day it was proposed", required=True),
+        Field("by", Slug(), "the group that proposed it"),
+        Field("ref", Text(), "document reference"),
+        Field(
+            "countries",
+            ListOf(CountryCode()),
+            "the administrations that proposed or supported it (ISO 3166-1 alpha-2 codes)",
+        ),
     ],
 )
 
@@ -288,10 +338,18 @@ EVENT = Record(
                 [
                     Field("offered", Bool(), "whether fellowships are offered", required=True),
                     Field("granted", Count(), "how many were granted (once held)"),
+                    Field(
+                        "by_country",
+                        CountByCountry(),
+                        "recipients per country (once held); adds up to granted",
+                    ),
                 ],
             ),
             "fellowships for participants from developing countries",
         ),
+        Field("registration", Url(), "where to register or to join online (published)"),
+        Field("proposal", PROPOSAL, "who asked for the event"),
+        Field("co_organizers", ListOf(CO_ORGANIZER), "who organizes it with ITU-T"),
         Field(
             "budget",
             Record(
@@ -329,16 +387,64 @@ EVENT = Record(
                 [
                     Field("date", Date(), "when it was cancelled", required=True),
                     Field("reason", Text(), "why"),
+                    Field("replaced_by", Slug(), "the event that replaces it"),
                 ],
             ),
             "required when cancelled",
+        ),
+        Field(
+            "postponement",
+            Record(
+                "a postponement",
+                model.Postponement,
+                [
+                    Field("date", Date(), "when it was postponed", required=True),
+                    Field("reason", Text(), "why"),
+                    Field("to", Slug(), "the event that holds the new dates, once there is one"),
+                ],
+            ),
+            "optional when postponed",
         ),
         Field("notes", Text(), "free text"),
     ],
     doc="One file per event: data/events/<year>/<id>.yaml",
 )
 
-RECORDS: dict[str, Record] = {"event": EVENT, "group": GROUP, "wsg": WSG_GROUP}
+TOPIC = Record(
+    "a topic",
+    model.Topic,
+    [
+        Field("id", Slug(), "the topic id, equal to the file name", required=True),
+        Field("title", Text(), "what the topic is", required=True),
+        Field("themes", ListOf(Slug(), min_items=1), "theme ids from wsg.yaml", required=True),
+        Field(
+            "status",
+            Enum(*TOPIC_STATUSES),
+            "watch, candidate, scheduled, covered or dropped",
+            required=True,
+        ),
+        Field(
+            "raised",
+            Record(
+                "where a topic came from",
+                model.Decision,
+                [
+                    Field("date", Date(), "the day it was raised", required=True),
+                    Field("by", Slug(), "the group that brought it", required=True),
+                    Field("ref", Text(), "the document"),
+                ],
+            ),
+            "who brought it, when, and in which document",
+            required=True,
+        ),
+        Field("reviewed", Date(), "the last time the WSG looked at it", required=True),
+        Field("events", ListOf(Slug()), "events that address it (required from scheduled on)"),
+        Field("notes", Text(), "free text"),
+    ],
+    doc="The technology watch, one file per topic: data/topics/<id>.yaml",
+)
+
+RECORDS: dict[str, Record] = {"event": EVENT, "group": GROUP, "wsg": WSG_GROUP, "topic": TOPIC}
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -12,11 +12,9 @@ from typing import TextIO
 
 from wsg import safewrite
 from wsg.canonical import canonical
-from wsg.dataset import WSG_FILE, chosen, covers, discover, read_source
+from wsg.dataset import chosen, covers, definition, discover, read_source
 from wsg.errors import WsgError
-from wsg.kinds import Record
 from wsg.rules import FILE_RULES
-from wsg.schema import EVENT, GROUP, WSG_GROUP
 
 
 def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
@@ -41,7 +39,7 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
             skipped += 1
             continue
         original = _read(path)
-        result = canonical(original.decode("utf-8"), record_kind(kind, path))
+        result = canonical(original.decode("utf-8"), definition(kind, path.name))
         if result.text is None:
             out.write(f"{rel}: skipped: {result.problem}\n")
             skipped += 1
@@ -56,13 +54,6 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
                 out.write(f"reformatted {rel}\n")
     out.write(_summary(changed, unchanged, skipped, check) + "\n")
     return 1 if skipped or (check and changed) else 0
-
-
-def record_kind(kind: str, path: Path) -> Record:
-    """The record definition of a file that ``wsg.dataset.discover`` found to be ``kind``."""
-    if kind == "event":
-        return EVENT
-    return WSG_GROUP if path.name == Path(WSG_FILE).name else GROUP
 
 
 def _read(path: Path) -> bytes:
