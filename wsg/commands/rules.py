@@ -10,8 +10,8 @@ from wsg.kinds import did_you_mean
 from wsg.rules import FILE_RULES, RULES, SECTIONS
 
 EXAMPLES_NOTE = (
-    "Examples run in a small dataset (groups wsg, tsag, sg16, sg17; themes ai and security) "
-    "with today = 2026-06-01."
+    "Examples run in a small dataset (groups wsg, tsag, sg16, sg17; themes ai and security; "
+    "events ai-day, cancelled, and ai-forum, held; topic ai-agents) with today = 2026-06-01."
 )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from wsg.model import Event, Group, Loc
+from wsg.model import Event, Group, Loc, Topic
 
 if TYPE_CHECKING:
     from wsg.dataset import Dataset
@@ -27,6 +27,7 @@ SECTIONS = (
     "References",
     "Dates and programme",
     "Lifecycle and dissemination",
+    "Technology watch",
     "Management team and regional balance",
 )
 
@@ -93,6 +94,21 @@ def group_rule(rule_id: str, severity: str, section: str) -> Callable[[F], F]:
     return wrap
 
 
+def topic_rule(rule_id: str, severity: str, section: str) -> Callable[[F], F]:
+    """A rule that looks at one topic at a time: ``check(topic, dataset)``."""
+
+    def wrap(check: F) -> F:
+        def over_topics(dataset: Dataset) -> Iterator[Problem]:
+            for topic in dataset.topics:
+                yield from check(topic, dataset)
+
+        doc = inspect.cleandoc(check.__doc__ or "")
+        _register(Rule(rule_id, severity, section, doc, over_topics))
+        return check
+
+    return wrap
+
+
 def _register(rule: Rule) -> None:
     if rule.id in RULES:
         raise RuntimeError(f"rule {rule.id} registered twice")
@@ -109,6 +125,7 @@ from wsg.rules import (  # noqa: E402
     management,
     references,
     schema,
+    topics,
 )
 
 __all__ = [
@@ -118,10 +135,12 @@ __all__ = [
     "Event",
     "Group",
     "Rule",
+    "Topic",
     "dates",
     "file",
     "lifecycle",
     "management",
     "references",
     "schema",
+    "topics",
 ]

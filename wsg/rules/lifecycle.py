@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from wsg.model import Event
-from wsg.rules import Problem, event_rule
+from wsg.model import BudgetLine, Event
+from wsg.rules import Problem, dataset_rule, event_rule
 
 if TYPE_CHECKING:
     from wsg.dataset import Dataset
@@ -762,3 +762,152 @@ def liaison_without_recipient(event: Event, dataset: Dataset) -> Iterator[Proble
     for outcome in event.outcomes:
         if outcome.type == "liaison" and not outcome.to and not outcome.given("to"):
             yield outcome.loc(), f"liaison {outcome.title!r} needs to: [<group ids>]"
+
+
+@event_rule("fellowships-mismatch", "warning", SECTION)
+def fellowships_mismatch(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """``fellowships.by_country`` does not add up to ``granted``.
+
+    ``by_country`` says how many recipients came from each country, so that
+    the priority given to the least developed countries can be shown; its
+    counts add up to the fellowships ``granted``.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        fellowships: {offered: true, granted: 3, by_country: {KE: 2, HT: 1}}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+
+    Failing ``data/events/2026/demo.yaml`` (line 13, column 54)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-03-10
+        end: 2026-03-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2025-11-20, by: tsag}
+        announcement: {date: 2025-12-15, url: https://www.itu.int/go/demo}
+        fellowships: {offered: true, granted: 3, by_country: {KE: 2, HT: 2}}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-03-10
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: report, title: Report, url: https://www.itu.int/go/r, date: 2026-04-01}
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-03-12}
+    """
+    fellowships = event.fellowships
+    if fellowships is None or fellowships.granted is None or not fellowships.by_country:
+        return
+    total = sum(fellowships.by_country.values())
+    if total != fellowships.granted:
+        yield (
+            fellowships.loc("by_country"),
+            (
+                f"fellowships by_country adds up to {total}, but granted is "
+                f"{fellowships.granted}; each recipient is counted once, in their country"
+            ),
+        )
+
+
+# A cancelled or postponed event keeps only what it spent: the rest of its allocation
+# went back to the year's budget (a postponed event's new dates have a budget of their own).
+_CALLED_OFF = ("cancelled", "postponed")
+
+
+def _committed(event: Event) -> float:
+    budget = event.budget
+    if budget is None:
+        return 0
+    if event.status in _CALLED_OFF:
+        return budget.spent or 0
+    return budget.allocated or 0
+
+
+def _money(amount: float) -> str:
+    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
+
+
+@dataset_rule("budget-overcommitted", "warning", SECTION)
+def budget_overcommitted(dataset: Dataset) -> Iterator[Problem]:
+    """The events of a year are allocated more than that year's ``budget`` amount.
+
+    Adds up the ``budget.allocated`` of the events starting in that year whose
+    budget is in the same currency (a cancelled or postponed event counts for
+    what it ``spent``: the rest went back), and compares it with the year's
+    ``amount`` in ``data/groups/wsg.yaml``. Here the example dataset's
+    ``ai-forum`` is allocated CHF 30,000 in 2025.
+
+    Passing ``data/groups/wsg.yaml``::
+
+        id: wsg
+        name: Workshop and Seminar Coordination Group
+        kind: coordination-group
+        themes:
+          - {id: ai, title: Artificial intelligence, priority: high}
+          - {id: security, title: Security and trust, priority: normal}
+        budget:
+          - {year: 2025, currency: CHF, amount: 30000}
+
+    Failing ``data/groups/wsg.yaml`` (line 8, column 41)::
+
+        id: wsg
+        name: Workshop and Seminar Coordination Group
+        kind: coordination-group
+        themes:
+          - {id: ai, title: Artificial intelligence, priority: high}
+          - {id: security, title: Security and trust, priority: normal}
+        budget:
+          - {year: 2025, currency: CHF, amount: 25000}
+    """
+    if dataset.wsg is None:
+        return
+    lines: dict[tuple[int, str], list[BudgetLine]] = {}
+    for line in dataset.wsg.budget:
+        if line.year is not None and line.currency is not None and line.amount is not None:
+            lines.setdefault((line.year, line.currency), []).append(line)
+    if not lines:
+        return
+    committed: dict[tuple[int, str], float] = {}
+    for event in dataset.events:
+        if event.start is None or event.budget is None or event.budget.currency is None:
+            continue
+        key = (event.start.year, event.budget.currency)
+        if key in lines:
+            committed[key] = committed.get(key, 0) + _committed(event)
+    for (year, currency), same in lines.items():
+        amount = sum(line.amount or 0 for line in same)
+        total = committed.get((year, currency), 0)
+        if total > amount:
+            yield (
+                same[0].loc("amount"),
+                (
+                    f"the events of {year} are allocated {_money(total)} {currency}, "
+                    f"{_money(total - amount)} more than the year's budget of "
+                    f"{_money(amount)} {currency}"
+                ),
+            )

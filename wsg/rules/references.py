@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wsg.kinds import MAX_SUGGESTIONS, did_you_mean
-from wsg.model import Event, Group, Loc, Located
+from wsg.model import Event, Group, Loc, Located, Topic
 from wsg.rules import Problem, dataset_rule
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ def duplicate_id(dataset: Dataset) -> Iterator[Problem]:
 
     An event's id names its file, so two events with one id can only sit in
     two year folders (here, the example dataset's ``data/events/2025/ai-day.yaml``);
-    the later file in path order is reported.
+    the later file in path order is reported. The optional ``id`` of a session
+    (which keeps its calendar entry stable) is unique within its event.
 
     Passing ``data/events/2026/ai-day-2026.yaml``::
 
@@ -48,15 +49,52 @@ def duplicate_id(dataset: Dataset) -> Iterator[Problem]:
         format: virtual
         organizers: [sg16]
         themes: [ai]
+
+    Failing ``data/events/2026/ai-day-2026.yaml`` (line 15, column 14)::
+
+        id: ai-day-2026
+        title: AI day
+        kind: seminar
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-10
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        programme:
+          - date: 2026-09-10
+            sessions:
+              - {id: opening, start: "09:30", end: "10:00", title: Opening}
+              - {id: opening, start: "10:00", end: "10:30", title: Welcome}
     """
-    for kind, records in (("event", dataset.events), ("group", dataset.groups)):
-        seen: dict[str, Event | Group] = {}
+    kinds: tuple[tuple[str, list[Event] | list[Group] | list[Topic]], ...] = (
+        ("event", dataset.events),
+        ("group", dataset.groups),
+        ("topic", dataset.topics),
+    )
+    for kind, records in kinds:
+        seen: dict[str, Event | Group | Topic] = {}
         for record in records:
             if record.id is None:
                 continue
             first = seen.setdefault(record.id, record)
             if first is not record:
                 yield record.loc("id"), f"{kind} id {record.id!r} is also used by {first.file}"
+    for event in dataset.events:
+        sessions: dict[str, Loc] = {}
+        for day in event.programme:
+            for session in day.sessions:
+                if session.id is None:
+                    continue
+                here = session.loc("id")
+                first_at = sessions.setdefault(session.id, here)
+                if first_at is not here:
+                    yield (
+                        here,
+                        f"session id {session.id!r} is also used by the session at line "
+                        f"{first_at.line}; a session id is unique within its event",
+                    )
 
 
 def _searches() -> Iterator[int]:
@@ -82,9 +120,11 @@ def _unknown(
 
 @dataset_rule("unknown-group", "error", SECTION)
 def unknown_group(dataset: Dataset) -> Iterator[Problem]:
-    """``organizers``, ``parent``, ``to``, ``approval.by`` or ``appointed.by`` name no group.
+    """``organizers``, ``parent``, ``to`` or a ``by`` names no group.
 
-    Every group id must have its file in ``data/groups/``.
+    Every group id must have its file in ``data/groups/``. The ``by`` keys
+    are those of an event's ``approval`` and ``proposal``, of a seat's
+    ``appointed`` and of a topic's ``raised``.
 
     Passing ``data/events/2026/demo.yaml``::
 
@@ -124,6 +164,10 @@ def unknown_group(dataset: Dataset) -> Iterator[Problem]:
             yield from _unknown(
                 dataset, searches, "approval.by", event.approval.by, event.approval, "by"
             )
+        if event.proposal is not None:
+            yield from _unknown(
+                dataset, searches, "proposal.by", event.proposal.by, event.proposal, "by"
+            )
         for outcome in event.outcomes:
             for index, recipient in enumerate(outcome.to):
                 if recipient not in known:
@@ -137,6 +181,9 @@ def unknown_group(dataset: Dataset) -> Iterator[Problem]:
                 yield from _unknown(
                     dataset, searches, "appointed.by", seat.appointed.by, seat.appointed, "by"
                 )
+    for topic in dataset.topics:
+        if topic.raised is not None:
+            yield from _unknown(dataset, searches, "raised.by", topic.raised.by, topic.raised, "by")
 
 
 @dataset_rule("unknown-theme", "error", SECTION)
@@ -144,7 +191,8 @@ def unknown_theme(dataset: Dataset) -> Iterator[Problem]:
     """A theme id that ``wsg.yaml`` does not declare.
 
     Themes are the WSG's controlled vocabulary, declared under ``themes`` in
-    ``data/groups/wsg.yaml`` (here: ``ai`` and ``security``).
+    ``data/groups/wsg.yaml`` (here: ``ai`` and ``security``), for events and
+    for the topics of the technology watch alike.
 
     Passing ``data/events/2026/demo.yaml``::
 
@@ -175,13 +223,14 @@ def unknown_theme(dataset: Dataset) -> Iterator[Problem]:
     if dataset.wsg is None:
         return
     searches = _searches()
-    for event in dataset.events:
-        for index, theme in enumerate(event.themes):
+    records: list[Event | Topic] = [*dataset.events, *dataset.topics]
+    for record in records:
+        for index, theme in enumerate(record.themes):
             if theme not in dataset.themes:
                 searched = next(searches, None) is not None
                 hint = did_you_mean(theme, dataset.themes) if searched else ""
                 message = f"theme {theme!r} is not declared in wsg.yaml{hint}"
-                yield event.loc(f"themes.{index}"), message
+                yield record.loc(f"themes.{index}"), message
 
 
 @dataset_rule("missing-wsg", "error", SECTION)
@@ -208,3 +257,70 @@ def missing_wsg(dataset: Dataset) -> Iterator[Problem]:
             Loc(f"{folder}/groups/wsg.yaml", 1, 1),
             ("there is no groups/wsg.yaml; create it with the WSG's id, name, kind and themes"),
         )
+
+
+@dataset_rule("unknown-event", "error", SECTION)
+def unknown_event(dataset: Dataset) -> Iterator[Problem]:
+    """A topic's ``events``, ``postponement.to`` or ``cancellation.replaced_by`` names no event.
+
+    Each must be the id of an event in ``data/events/`` (here, the example
+    dataset's ``ai-forum`` and ``ai-day``): the event that addresses the
+    topic, or the one that holds the new dates of a postponed or cancelled
+    event.
+
+    Passing ``data/topics/demo.yaml``::
+
+        id: demo
+        title: Trustworthy AI agents
+        themes: [ai]
+        status: covered
+        raised: {date: 2024-10-01, by: sg17, ref: SG17-TD-100}
+        reviewed: 2026-04-01
+        events: [ai-forum]
+
+    Failing ``data/topics/demo.yaml`` (line 7, column 10)::
+
+        id: demo
+        title: Trustworthy AI agents
+        themes: [ai]
+        status: covered
+        raised: {date: 2024-10-01, by: sg17, ref: SG17-TD-100}
+        reviewed: 2026-04-01
+        events: [ai-froum]
+
+    Failing ``data/events/2026/demo.yaml`` (line 11, column 38)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: postponed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        postponement: {date: 2026-05-20, to: 2027-ai-day}
+    """
+    known = dataset.event_ids
+    searches = _searches()
+
+    def unknown(what: str, event_id: str | None, record: Located, key: str) -> Iterator[Problem]:
+        if event_id is not None and event_id not in known:
+            searched = next(searches, None) is not None
+            hint = did_you_mean(event_id, known) if searched else ""
+            yield record.loc(key), f"{what} {event_id!r} is not an event{hint}"
+
+    for event in dataset.events:
+        if event.postponement is not None:
+            yield from unknown("postponement.to", event.postponement.to, event.postponement, "to")
+        if event.cancellation is not None:
+            yield from unknown(
+                "cancellation.replaced_by",
+                event.cancellation.replaced_by,
+                event.cancellation,
+                "replaced_by",
+            )
+    for topic in dataset.topics:
+        for index, event_id in enumerate(topic.events):
+            yield from unknown("topic event", event_id, topic, f"events.{index}")
