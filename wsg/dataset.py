@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 MAX_FILE_SIZE = 1024 * 1024
 MAX_FOLDER_DEPTH = 8  # below the dataset folder; events/<year>/ is 2
 WSG_FILE = "groups/wsg.yaml"
+# A .yaml file where no record belongs (directly in the dataset folder, in a folder of
+# its own): its keys say what it is, and ``wrong-folder`` says where it belongs.
+MISPLACED = "misplaced"
 
 Problem = tuple[str, int, int, str]  # rule, line, column, message
 
@@ -36,7 +39,7 @@ Problem = tuple[str, int, int, str]  # rule, line, column, message
 class SourceFile:
     rel: str  # as shown to users: relative to the folder holding the dataset folder
     path: Path
-    kind: str  # "event", "group", "topic" or "stray"
+    kind: str  # where it is: "event", "group", "topic", MISPLACED or "stray"
     problems: list[Problem] = field(default_factory=list)
     record: Event | Group | Topic | None = None
     key: bytes | None = None  # the cache's key of its bytes, when a cache is in use
@@ -213,7 +216,7 @@ def _discover(here: Path, parts: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
         elif parts == ("topics",):
             yield path, "topic"
         else:
-            yield path, "stray"
+            yield path, MISPLACED
     for name in names:
         if folders[name].is_symlink():
             continue
@@ -265,6 +268,13 @@ def _read_again(source: SourceFile, cache: FileCache) -> None:
 
 def _read_record(source: SourceFile, raw: bytes) -> None:
     """Decode, parse and convert the bytes of a record file: all that the cache keeps."""
+    _convert(source, raw)
+    if source.kind == MISPLACED and source.record is None:
+        # not readable as a record at all: what is wrong inside is not the dataset's business
+        source.problems[:] = [("stray-file", 1, 1, _stray_message(source.path))]
+
+
+def _convert(source: SourceFile, raw: bytes) -> None:
     data = check_encoding(raw, source)
     if data is None:
         return
@@ -287,8 +297,11 @@ def _read_record(source: SourceFile, raw: bytes) -> None:
             )
         )
         return
+    kind = recognize(source.kind, tree)
+    if kind is None:  # a .yaml where no record belongs, and not a record either
+        return
     ctx = Context(source.rel)
-    source.record = definition(source.kind, source.path.name).convert(tree, ctx)
+    source.record = definition(kind, source.path.name).convert(tree, ctx)
     source.problems.extend(ctx.problems)
 
 
@@ -299,6 +312,40 @@ def definition(kind: str, name: str) -> Record:
     if kind == "topic":
         return TOPIC
     return WSG_GROUP if name == "wsg.yaml" else GROUP
+
+
+def definition_of(record: Event | Group | Topic, name: str) -> Record:
+    """The record definition a file called ``name`` was read with, known by its record."""
+    if isinstance(record, Event):
+        return EVENT
+    return TOPIC if isinstance(record, Topic) else definition("group", name)
+
+
+def _only_keys(kind: str) -> frozenset[str]:
+    """The top-level keys that only a ``kind`` of record has."""
+    others = [d for k, d in _DEFINITIONS.items() if k != kind]
+    return frozenset(
+        name
+        for name in _DEFINITIONS[kind].by_name
+        if not any(name in other.by_name for other in others)
+    )
+
+
+_DEFINITIONS = {"event": EVENT, "group": WSG_GROUP, "topic": TOPIC}
+_ONLY_KEYS = {kind: _only_keys(kind) for kind in _DEFINITIONS}
+
+
+def recognize(place: str, tree: Mapping) -> str | None:
+    """What kind of record a file at ``place`` holds: its folder's kind, unless its keys are
+    all another kind's (a group saved under events/); for a file where no record belongs,
+    the kind whose own keys it has most of, if one has more than the others."""
+    keys = {key.value for key, _ in tree.pairs}
+    score = {kind: len(keys & only) for kind, only in _ONLY_KEYS.items()}
+    ranked = sorted(score, key=score.__getitem__, reverse=True)
+    best = ranked[0] if score[ranked[0]] > score[ranked[1]] else None
+    if place in score and (score[place] > 0 or best is None):
+        return place
+    return best
 
 
 def _stray_message(path: Path) -> str:
@@ -312,8 +359,8 @@ def _stray_message(path: Path) -> str:
         return f"records end in .yaml; rename it to {path.stem}.yaml"
     if path.suffix == ".yaml":
         return (
-            "not a record location: events go in events/<year>/, groups in groups/, "
-            "topics in topics/"
+            "not a record location, and its keys are not those of an event, a group or a topic: "
+            "events go in events/<year>/, groups in groups/, topics in topics/"
         )
     return (
         "not a record: the dataset holds only .yaml files under events/<year>/, groups/ and topics/"

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from wsg import safewrite
 from wsg.canonical import canonical
-from wsg.dataset import chosen, covers, definition, discover, read_source
+from wsg.dataset import MISPLACED, chosen, covers, definition, definition_of, discover, read_source
 from wsg.errors import WsgError
 from wsg.rules import FILE_RULES
 
@@ -26,12 +26,12 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
         rel = path.relative_to(root).as_posix()
         if not covers(wanted, rel):
             continue
-        if kind == "stray":
+        source = read_source(path, kind, root) if kind != "stray" else None
+        if source is None or (kind == MISPLACED and source.record is None):
             if rel in wanted:
                 out.write(f"{rel}: skipped: not a record file\n")
                 skipped += 1
             continue
-        source = read_source(path, kind, root)
         blocking = [p for p in source.problems if p[0] in FILE_RULES]
         if blocking:
             rule, line, column, _ = blocking[0]
@@ -39,7 +39,10 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
             skipped += 1
             continue
         original = _read(path)
-        result = canonical(original.decode("utf-8"), definition(kind, path.name))
+        # a record outside its folder is formatted as what it is (wrong-folder says where)
+        record = source.record
+        kind_read = definition_of(record, path.name) if record else definition(kind, path.name)
+        result = canonical(original.decode("utf-8"), kind_read)
         if result.text is None:
             out.write(f"{rel}: skipped: {result.problem}\n")
             skipped += 1

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from wsg.model import Event, Loc
+from wsg.model import Event, Loc, Topic
 from wsg.rules import Problem, dataset_rule, declare
 
 if TYPE_CHECKING:
@@ -227,7 +227,14 @@ def id_mismatch(dataset: Dataset) -> Iterator[Problem]:
 
 @dataset_rule("wrong-folder", "error", SECTION)
 def wrong_folder(dataset: Dataset) -> Iterator[Problem]:
-    """An event is not under ``data/events/<year of start>/``.
+    """A record is not in its folder.
+
+    An event belongs under ``data/events/<year of start>/``, a group in
+    ``data/groups/``, a topic in ``data/topics/``; the message names the path,
+    from the repository root. A ``.yaml`` file elsewhere (directly in
+    ``data/``, a group saved under ``events/``) is recognised by its keys,
+    reported here and still read with the others, so that what refers to it
+    is not reported too.
 
     Passing ``data/events/2026/demo.yaml``::
 
@@ -254,17 +261,36 @@ def wrong_folder(dataset: Dataset) -> Iterator[Problem]:
         format: virtual
         organizers: [sg16]
         themes: [ai]
+
+    Failing ``data/events/2026/sg20.yaml`` (line 1, column 1)::
+
+        id: sg20
+        name: Smart cities and communities
+        kind: study-group
     """
     for source in dataset.files:
-        event = source.record
-        if not isinstance(event, Event) or event.start is None:
+        record = source.record
+        if record is None:
             continue
-        parts = tuple(source.rel.split("/"))  # rel is a normalized relative posix path
-        year = str(event.start.year)
-        if len(parts) < 3 or parts[-3] != "events" or parts[-2] != year:
-            where = "/".join(parts[:-3] if len(parts) >= 3 else parts[:1])
-            target = f"{where}/events/{year}/{parts[-1]}" if where else f"events/{year}/{parts[-1]}"
-            yield event.loc("start"), f"an event starting in {year} belongs in {target}"
+        top, _, rest = source.rel.partition("/")  # "<dataset folder>/<path in it>"
+        name = rest.rpartition("/")[2]
+        at = record.loc()
+        if isinstance(record, Event):
+            if record.start is None:
+                if rest.startswith("events/"):
+                    continue  # which year is unknown: missing-field or bad-date says why
+                expected = f"events/<year of start>/{name}"
+                what = "an event"
+            else:
+                expected = f"events/{record.start.year}/{name}"
+                what = f"an event starting in {record.start.year}"
+                at = record.loc("start")
+        elif isinstance(record, Topic):
+            expected, what = f"topics/{name}", "a topic"
+        else:
+            expected, what = f"groups/{name}", "a group"
+        if rest != expected:
+            yield at, f"{what} belongs in {top}/{expected}"
 
 
 declare(
@@ -273,9 +299,11 @@ declare(
     SECTION,
     """A file in the dataset folder that is not a ``.yaml`` record.
 
-    ``.yml`` files, notes, a ``.yaml`` outside ``events/<year>/`` and
-    ``groups/``, symbolic links (never followed) and folders named like a
-    record. Names starting with a dot are ignored.
+    ``.yml`` files, notes, a ``.yaml`` outside ``events/``, ``groups/`` and
+    ``topics/`` whose keys are not those of an event, a group or a topic
+    (one that is a record is a ``wrong-folder`` error), symbolic links (never
+    followed) and folders named like a record. It is left out of the
+    dataset. Names starting with a dot are ignored.
 
     Passing ``data/events/2026/demo.yaml``::
 
