@@ -26,7 +26,7 @@ from jinja2 import (
 from markupsafe import Markup
 
 from wsg.errors import WsgError
-from wsg.render import text, times
+from wsg.render import text, times, words
 
 MARKDOWN_SUFFIXES = (".md",)
 
@@ -105,6 +105,10 @@ def _environment(loader: BaseLoader, *, finalize: Any) -> Environment:
             "zone_label": times.zone_label,
             "utc": times.utc_text,
             "iso_local": times.iso_local,
+            "say": words.say,
+            "seat": words.seat,
+            "country": words.country,
+            "file_note": words.file_note,
         }
     )
     return environment
