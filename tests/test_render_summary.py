@@ -20,7 +20,11 @@ kind: coordination-group
 regional_balance: true
 management:
   - {role: chairman, name: Ingrid Haugen, country: "NO", term: {start: 2025-01-20}}
-  - {role: vice-chairman, name: Ana Lima, country: BR, region: americas, term: {start: 2025-01-20}}
+  - role: vice-chairman
+    name: Ana Lima
+    country: BR
+    region: americas
+    term: {start: 2025-01-20, end: 2026-12-31}
   - {role: vice-chairman, name: Grace Kamau, country: KE, region: africa, term: {start: 2025-01-20}}
 themes:
   - {id: ai, title: Artificial intelligence, priority: high}
@@ -107,27 +111,51 @@ def test_events_by_status_and_kind(data: Path) -> None:
     header = row(text, "Kind")
     assert header == [
         "Kind",
-        "proposed",
-        "approved",
-        "announced",
-        "held",
-        "postponed",
-        "cancelled",
-        "total",
+        "Proposed",
+        "Approved",
+        "Announced",
+        "Held",
+        "Postponed",
+        "Cancelled",
+        "Total",
     ]
-    assert row(text, "workshop") == ["workshop", "0", "0", "0", "2", "0", "1", "3"]
-    assert row(text, "seminar") == ["seminar", "0", "0", "0", "1", "0", "0", "1"]
-    assert row(text, "webinar") == ["webinar", "0", "0", "1", "1", "0", "0", "2"]
-    assert row(text, "**all kinds**")[-1] == "**6**"
+    assert row(text, "Workshop") == ["Workshop", "0", "0", "0", "2", "0", "1", "3"]
+    assert row(text, "Seminar") == ["Seminar", "0", "0", "0", "1", "0", "0", "1"]
+    assert row(text, "Webinar") == ["Webinar", "0", "0", "1", "1", "0", "0", "2"]
+    assert row(text, "**All kinds**")[-1] == "**6**"
 
 
 def test_held_events_with_participation(data: Path) -> None:
     text = summary(data, "md")
-    assert row(text, "Event A") == ["Event A", "10–11 March 2026", "100", "60", "30", "2"]
-    assert row(text, "Event C")[2:] == ["—", "—", "—", "0"]
-    assert row(text, "**4 held events**") == [
-        "**4 held events**", "", "**150**", "**80**", "**50**", "**3** different"
+    assert row(text, "Event") == [
+        "Event", "Dates", "Registered", "In person", "Online", "Took part", "Country known",
+        "Countries",
     ]  # fmt: skip
+    assert row(text, "Event A") == [
+        "Event A", "10–11 March 2026", "100", "60", "30", "90", "30 (33 %)", "2"
+    ]  # fmt: skip
+    assert row(text, "Event C")[2:] == ["—", "—", "—", "—", "0 (—)", "0"]
+    assert row(text, "**4 held events**") == [
+        "**4 held events**", "", "**150**", "**80**", "**50**", "**130**", "**35** (27 %)",
+        "**3** different",
+    ]  # fmt: skip
+
+
+def test_the_three_participation_figures_are_defined_and_the_known_share_said(
+    data: Path,
+) -> None:
+    """Registered (150), took part (80 + 50) and with a known country (30 + 5): three
+    different numbers, each defined under the table, the last as a share of the second."""
+    text = summary(data, "md")
+    known = "130 people took part in the 4 events held; the country of 35 of them (27 %) is known."
+    assert known in text
+    assert "- **Registered**: signed up to take part" in text
+    assert "- **Took part**: attended: in person at the venue plus online" in text
+    assert "- **Country known**: those who took part whose country was recorded" in text
+    html = summary(data, "html")
+    assert '<dl class="definitions">' in html
+    assert "<dt>Country known</dt>" in html
+    assert '<td class="num" data-label="Took part">130</td>' in html
 
 
 def test_regional_and_developing_distribution_of_participants(data: Path) -> None:
@@ -157,30 +185,38 @@ def test_outcome_dissemination_on_time_late_missing_and_not_yet_due(data: Path) 
         if line.startswith("| Event ") and not line.startswith("| Event |")
     }
     assert states == {
-        "Event A": "on time (21 days after the event)",
-        "Event B": "**late by 22 days**",
-        "Event C": "**missing, 58 days overdue**",
-        "Event D": "not yet due (due in 22 days)",
+        "Event A": "On time (21 days after the event)",
+        "Event B": "**Late by 22 days**",
+        "Event C": "**Missing, 58 days overdue**",
+        "Event D": "Not yet due (due in 22 days)",
     }
 
 
 def test_a_priority_theme_without_an_event_in_twelve_months_stands_out(data: Path) -> None:
     text = summary(data, "md")
     assert row(text, "**Quantum: no event in 12 months**") == [
-        "**Quantum: no event in 12 months**", "high", "0", "never"
+        "**Quantum: no event in 12 months**", "High", "0", "Never"
     ]  # fmt: skip
     assert row(text, "Artificial intelligence") == [
-        "Artificial intelligence", "high", "3", "20 November 2026"
+        "Artificial intelligence", "High", "3", "20 November 2026"
     ]  # fmt: skip
     html = summary(data, "html")
     assert '<tr class="gap"><th scope="row">Quantum <span class="badge gap">' in html
 
 
 def test_management_team_and_its_vacancies(data: Path) -> None:
+    """Seats, holders and countries in words; a term's real end, or that none is set."""
     text = summary(data, "md")
     assert "3 of 7 seats filled, **4 vacant**" in text
-    assert row(text, "chairman") == ["chairman", "Ingrid Haugen", "NO", "—"]
-    assert row(text, "vice-chairman, the Commonwealth of Independent States")[1] == "**vacant**"
+    assert row(text, "Chairman") == ["Chairman", "Ingrid Haugen", "Norway", "No end date set"]
+    assert row(text, "Vice-chairman for the Americas") == [
+        "Vice-chairman for the Americas", "Ana Lima", "Brazil", "31 December 2026"
+    ]  # fmt: skip
+    assert row(text, "Vice-chairman for the CIS")[1] == "**Vacant**"
+    html = summary(data, "html")
+    assert '<th scope="row">Vice-chairman for Africa</th>' in html
+    assert '<td data-label="Country">Kenya</td>' in html
+    assert "vice-chairman" not in html and ">chairman<" not in html
 
 
 def test_budget_allocated_against_spent(data: Path) -> None:
@@ -200,6 +236,15 @@ def test_html_summary_draws_charts_with_a_text_alternative(data: Path) -> None:
     assert "<caption>Participants from developing countries, by year</caption>" in html
 
 
+def test_no_internal_code_reaches_the_reader(data: Path) -> None:
+    """One capitalised vocabulary (wsg.render.words): no status, kind or role code."""
+    for output_format in ("md", "html"):
+        text = summary(data, output_format)
+        for code in ("| workshop", "| held |", ">held<", ">workshop<", "| high |", ">high<"):
+            assert code not in text, (output_format, code)
+        assert "Workshop" in text and "Held" in text
+
+
 def test_markdown_summary_is_valid_commonmark_tables(data: Path) -> None:
     html = MarkdownIt("commonmark").enable("table").render(summary(data, "md"))
     assert html.count("<table>") == 9
@@ -207,6 +252,25 @@ def test_markdown_summary_is_valid_commonmark_tables(data: Path) -> None:
 
 
 def test_a_year_without_events_still_renders(data: Path) -> None:
-    text = summary(data, "md", "2030")
-    assert "No event starts in 2030." in text
+    text = summary(data, "md", "2021")
+    assert "No event starts in 2021." in text
+    assert "No event was held in 2021." in text
+    assert "No event of 2021 counts yet." in text
     assert "None" not in text
+
+
+def test_a_year_that_has_not_started_says_so_instead_of_zeros(tmp_path: Path) -> None:
+    files: dict[str, str | bytes | None] = {"data/groups/wsg.yaml": WSG}
+    files["data/events/2027/g.yaml"] = event(
+        "g", "workshop", "approved", "2027-03-02", "2027-03-03", "ai"
+    ).replace("announcement: {date: 2025-11-01}\n", "")
+    data = make_dataset(tmp_path, files)
+    text = summary(data, "md", "2027")
+    assert "2027 has not started yet: this is the plan as of Saturday 28 November 2026." in text
+    assert "- Event G: 2–3 March 2027, Workshop, Approved" in text
+    for empty in ("| 0 |", "Participants", "Theme coverage", "Fellowships", "Management team"):
+        assert empty not in text, empty
+    html = summary(data, "html", "2027")
+    assert "<svg" not in html and "<table" not in html
+    assert "2027 has not started yet" in html
+    assert "No event is planned for 2030 yet." in summary(data, "md", "2030")

@@ -78,11 +78,7 @@ def summary(
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     report = summaries.build(dataset, year if year is not None else today.year)
-    context = {
-        "s": report,
-        "statuses": summaries.STATUSES,
-        "region_names": summaries.REGION_NAMES,
-    }
+    context = summaries.context(report)
     if output_format == "md":
         content = renderer.render("summary.md", **context)
     else:
@@ -91,13 +87,7 @@ def summary(
             footer=footer(data_dir, today),
             css=Markup(renderer.source("style.css")),
         )
-        content = renderer.render(
-            "summary.html",
-            page=page,
-            charts=summaries.charts(report),
-            other_years=[],
-            **context,
-        )
+        content = renderer.render("summary.html", page=page, other_years=[], **context)
     return _emit(content, output, out)
 
 

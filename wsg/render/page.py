@@ -25,6 +25,25 @@ class Page:
     css: Markup | None = None  # inline stylesheet for a standalone page
     summary_year: int = 0
     version: str = __version__
+    description: str = ""  # the search engines' and link previews' one-line summary
+    section: str = ""  # the navigation item the page belongs to: events, themes, groups, summary
+    section_home: bool = False  # the page is that item's own page (aria-current="page")
+
+    @property
+    def print_footer(self) -> Markup:
+        """The first footer line as a CSS string, for the bottom margin of every printed page.
+
+        In the page margin the footer can never be pushed onto a sheet of its own.
+        """
+        text = self.footer[0] if self.footer else ""
+        return Markup('"{}"').format(Markup("".join(_css_char(c) for c in text)))
+
+
+def _css_char(char: str) -> str:
+    """One character safe inside a double-quoted CSS string inside a <style> element."""
+    if char.isalnum() or char in " .,:;·-_()/+":
+        return char
+    return f"\\{ord(char):x} "
 
 
 def dataset_commit(data_dir: Path) -> str | None:

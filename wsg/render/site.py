@@ -8,21 +8,22 @@ from the file system and under a sub-path such as a GitHub Pages ``/REPO/``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Generic, TextIO, TypeVar
 
-from wsg.balance import CHAIRMAN, SEATS, YearBalance, evaluation_day, seat_of
+from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
 from wsg.model import Event, Group, Seat
-from wsg.render import agenda, ics, parallel, schedule, summary
-from wsg.render.agenda import country_name, person_view, place
+from wsg.render import agenda, ics, parallel, schedule, summary, words
+from wsg.render.agenda import person_view, place
 from wsg.render.environment import Templates
 from wsg.render.page import Page
-from wsg.render.text import date_range, is_id, safe_url
+from wsg.render.text import date_range, is_id, long_date, safe_url
 from wsg.serialize import to_data
 
 
@@ -45,7 +46,9 @@ class ThemeListing:
     id: str
     title: str
     priority: str
-    events: tuple[ListedEvent, ...]
+    events: tuple[ListedEvent, ...]  # newest first
+    last_held: date | None  # the end of the last event held on it, up to today
+    gap: bool  # a high-priority theme with no event held in the last twelve months
 
 
 @dataclass(frozen=True)
@@ -132,13 +135,24 @@ class _Site:
     def group_ids(self) -> set[str]:
         return {g.id for g in self.groups if g.id}
 
-    def page(self, title: str, root: str) -> Page:
+    def page(
+        self, title: str, root: str, section: str, home: bool = False, description: str = ""
+    ) -> Page:
         today = self.dataset.today.year
         latest = max((y for y in self.years if y <= today), default=max(self.years, default=0))
-        return Page(title=title, footer=self.footer, root=root, site=True, summary_year=latest)
+        return Page(
+            title=title,
+            footer=self.footer,
+            root=root,
+            site=True,
+            summary_year=latest,
+            description=description,
+            section=section,
+            section_home=home,
+        )
 
-    def render(self, template: str, title: str, root: str, **context: Any) -> str:
-        return self.templates.render(template, page=self.page(title, root), **context)
+    def render(self, template: str, page: Page, **context: Any) -> str:
+        return self.templates.render(template, page=page, **context)
 
 
 def build(
@@ -184,12 +198,15 @@ def _site(dataset: Dataset, templates: Templates, footer: tuple[str, ...]) -> _S
             seen.add(item.id)
             events.append((event, item))
     items = [item for _, item in events]
+    coverage = summary.coverage(dataset, dataset.today)
     themes = [
         ThemeListing(
             id=theme.id,
             title=theme.title or theme.id,
             priority=theme.priority or "normal",
-            events=tuple(item for item in items if theme.id in item.themes),
+            events=tuple(item for item in reversed(items) if theme.id in item.themes),
+            last_held=coverage[theme.id][0],
+            gap=coverage[theme.id][1],
         )
         for theme in dataset.themes.values()
         if theme.id is not None and is_id(theme.id)
@@ -214,79 +231,73 @@ def _units(site: _Site) -> list[list[Job]]:
     A unit's files share work (an event's page, calendar and schedule share its
     agenda), so a unit is made in one process; units are independent.
     """
-    today = site.dataset.today
-    items = site.items
+    calendar = _Lazy(_bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops"))
     jobs: list[Job] = [  # each its own unit
         ("style.css", _bind(site.templates.source, "style.css")),
-        (
-            "index.html",
-            _bind(
-                site.render,
-                "index.html",
-                "Workshops and seminars",
-                "",
-                today=today,
-                years=site.years,
-                themes=site.themes,
-                upcoming=[i for i in items if i.end >= today],
-                past=_by_year([i for i in reversed(items) if i.end < today]),
-            ),
-        ),
-        ("themes.html", _bind(site.render, "themes.html", "Themes", "", themes=site.themes)),
-        (
-            "groups/index.html",
-            _bind(site.render, "groups.html", "Groups", "../", groups=site.groups),
-        ),
-        ("calendar.ics", _bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops")),
+        ("favicon.svg", _bind(site.templates.source, "favicon.svg")),
+        ("index.html", _bind(_index_page, site, calendar)),
+        ("themes.html", _bind(_themes_page, site)),
+        ("groups/index.html", _bind(_groups_page, site)),
+        ("calendar.ics", calendar),
         ("events.json", _bind(_events_json, site)),
     ]
     for year in site.years:
-        events = [i for i in items if i.year == year]
         jobs += [
-            (
-                f"years/{year}.html",
-                _bind(site.render, "year.html", f"Events of {year}", "../", year=year,
-                      years=site.years, events=events),
-            ),
+            (f"years/{year}.html", _bind(_year_page, site, year)),
             (f"summary/{year}.html", _bind(_summary_page, site, year)),
-        ]  # fmt: skip
+        ]
     jobs += [(f"groups/{group.id}.html", _bind(_group_page, site, group)) for group in site.groups]
     units = [[job] for job in jobs]
     for event, item in site.events:
         view = _Lazy(_bind(agenda.build, event))
+        files = _EventFiles(
+            calendar=_Lazy(_bind(_event_calendar, view)),
+            schedule=_Lazy(_bind(_event_schedule, view)),
+        )
         units.append(
             [
-                (f"events/{item.id}.html", _bind(_event_page, site, event, item, view)),
-                (f"events/{item.id}.ics", _bind(_event_calendar, view)),
-                (f"events/{item.id}.schedule.json", _bind(_event_schedule, view)),
+                (f"events/{item.id}.html", _bind(_event_page, site, event, item, view, files)),
+                (f"events/{item.id}.ics", files.calendar),
+                (f"events/{item.id}.schedule.json", files.schedule),
             ]
         )
     return units
 
 
-class _Lazy:
+T = TypeVar("T")
+
+
+class _Lazy(Generic[T]):
     """Build a value once, on first call."""
 
-    def __init__(self, make: Callable[[], agenda.AgendaView]) -> None:
+    def __init__(self, make: Callable[[], T]) -> None:
         self.make = make
-        self.value: agenda.AgendaView | None = None
+        self.value: T | None = None
 
-    def __call__(self) -> agenda.AgendaView:
+    def __call__(self) -> T:
         if self.value is None:
             self.value = self.make()
         return self.value
+
+
+@dataclass(frozen=True)
+class _EventFiles:
+    """An event's downloads, made once: the page says how big they are."""
+
+    calendar: _Lazy[bytes]
+    schedule: _Lazy[bytes]
 
 
 def _bind(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Callable[[], Any]:
     return lambda: function(*args, **kwargs)
 
 
-def _event_calendar(view: _Lazy) -> bytes:
+def _event_calendar(view: _Lazy[agenda.AgendaView]) -> bytes:
     return ics.agenda_calendar(view())
 
 
-def _event_schedule(view: _Lazy) -> str:
-    return _json(schedule.schedule(view()))
+def _event_schedule(view: _Lazy[agenda.AgendaView]) -> bytes:
+    return _json(schedule.schedule(view())).encode()
 
 
 def _json(document: Any) -> str:
@@ -301,8 +312,15 @@ def _by_year(items: list[ListedEvent]) -> list[tuple[int, list[ListedEvent]]]:
     return list(years.items())
 
 
-def _event_page(site: _Site, event: Event, item: ListedEvent, view: _Lazy) -> str:
+def _event_page(
+    site: _Site,
+    event: Event,
+    item: ListedEvent,
+    view: _Lazy[agenda.AgendaView],
+    files: _EventFiles,
+) -> str:
     dataset = site.dataset
+    today = dataset.today
     organizers = [_group_link(site, g, "groups/") for g in event.organizers]
     themes = [
         {"id": t, "title": dataset.themes[t].title or t}
@@ -314,28 +332,150 @@ def _event_page(site: _Site, event: Event, item: ListedEvent, view: _Lazy) -> st
     interpretation = ", ".join(reference.languages.get(code, code) for code in event.interpretation)
     outcomes = [
         {
-            "title": o.title,
-            "type": o.type or "outcome",
+            "title": o.title or words.say(o.type, "outcome_type") or "Outcome",
+            "type": words.say(o.type, "outcome_type"),
             "url": safe_url(o.url),
+            "file": words.file_note(o.url),
             "date": o.date,
-            "to": [t for t in o.to if t],
+            "to": [_group_link(site, t, "groups/").name for t in o.to if t],
         }
         for o in sorted(event.outcomes, key=lambda o: o.date or date.max)
     ]
-    return site.render(
+    called_off = item.status in ("cancelled", "postponed")
+    upcoming = not called_off and item.status != "held" and item.end >= today
+    downloads = []
+    if not called_off:
+        downloads = [
+            {
+                "href": f"{item.id}.ics",
+                "text": "Add to calendar" if upcoming else "The programme as a calendar file",
+                "note": words.file_note(f"{item.id}.ics", len(files.calendar())),
+            },
+            {
+                "href": f"{item.id}.schedule.json",
+                "text": "Schedule for conference apps",
+                "note": words.file_note(f"{item.id}.schedule.json", len(files.schedule())),
+            },
+        ]
+    status = words.say(item.status, "status")
+    description = f"{words.say(item.kind, 'kind')}, {item.dates}, {item.place}. {status}: "
+    description += words.STATUS_MEANING.get(item.status, "")
+    return site.templates.render(
         "event.html",
-        item.title,
-        "../",
+        page=site.page(item.title, "../", "events", description=description),
         event=event,
         item=item,
         view=view(),
+        days=[
+            (f"day-{d.date.isoformat()}", long_date(d.date).rsplit(" ", 1)[0]) for d in view().days
+        ],
+        upcoming=upcoming,
         organizers=organizers,
         themes=themes,
         languages=languages,
         interpretation=interpretation,
         committee=[person_view(p) for p in event.programme_committee],
         outcomes=outcomes,
+        downloads=downloads,
+        meaning=words.STATUS_MEANING.get(item.status, ""),
     )
+
+
+def _index_page(site: _Site, calendar: _Lazy[bytes]) -> str:
+    today = site.dataset.today
+    items = site.items
+    return site.render(
+        "index.html",
+        site.page(
+            "Workshops and seminars",
+            "",
+            "events",
+            home=True,
+            description="The workshops and seminars of ITU-T: upcoming events, programmes, "
+            "outcomes and the yearly reports to TSAG.",
+        ),
+        today=today,
+        years=site.years,
+        themes=site.themes,
+        upcoming=[i for i in items if i.end >= today],
+        past=_by_year([i for i in reversed(items) if i.end < today]),
+        statuses=list(words.STATUS_MEANING.items()),
+        calendar_note=words.file_note("calendar.ics", len(calendar())),
+    )
+
+
+def _year_page(site: _Site, year: int) -> str:
+    events = [i for i in site.items if i.year == year]
+    return site.render(
+        "year.html",
+        site.page(
+            f"Events of {year}",
+            "../",
+            "events",
+            description=f"The {len(events)} ITU-T workshops and seminars of {year}.",
+        ),
+        year=year,
+        years=site.years,
+        events=events,
+        statuses=list(words.STATUS_MEANING.items()),
+    )
+
+
+def _themes_page(site: _Site) -> str:
+    return site.render(
+        "themes.html",
+        site.page(
+            "Themes",
+            "",
+            "themes",
+            home=True,
+            description="The themes of ITU-T workshops and seminars, in the WSG's order of "
+            "priority, with every event on each.",
+        ),
+        themes=site.themes,
+        today=site.dataset.today,
+    )
+
+
+def _groups_page(site: _Site) -> str:
+    today = site.dataset.today
+    groups = sorted(site.groups, key=_group_order)
+    return site.render(
+        "groups.html",
+        site.page(
+            "Groups",
+            "../",
+            "groups",
+            home=True,
+            description="The ITU-T groups that organize workshops and seminars, and the WSG "
+            "that coordinates them.",
+        ),
+        groups=[g for g in groups if g.closed is None or g.closed >= today],
+        closed=[g for g in groups if g.closed is not None and g.closed < today],
+    )
+
+
+_KIND_ORDER = ("coordination-group", "advisory-group", "study-group", "focus-group")
+
+
+def _group_order(group: Group) -> tuple[int, tuple[tuple[int, str], ...]]:
+    """The coordination and advisory groups first, then by name as people count: SG2 < SG21."""
+    kind = _KIND_ORDER.index(group.kind) if group.kind in _KIND_ORDER else len(_KIND_ORDER)
+    return kind, natural_key(group.acronym or group.id or "")
+
+
+def natural_key(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key that orders the numbers in a text by value: ``sg2`` before ``sg11``."""
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.split(r"(\d+)", text.lower())
+        if part
+    )
+
+
+def _day_label(day: date) -> str:
+    """``Tuesday 10 March``: a day of the programme, as a link to it reads."""
+    return long_date(day).rsplit(" ", 1)[0]
 
 
 def _group_link(site: _Site, group_id: str, prefix: str) -> GroupLink:
@@ -348,15 +488,25 @@ def _group_link(site: _Site, group_id: str, prefix: str) -> GroupLink:
 def _group_page(site: _Site, group: Group) -> str:
     day = evaluation_day(group, site.dataset.today)
     organized = {e.id for e in site.dataset.events if group.id in e.organizers}
+    name = group.name or group.id or "Group"
+    title = f"{name} ({group.acronym})" if group.acronym else name
+    kind = words.say(group.kind, "group_kind")
     return site.render(
         "group.html",
-        group.name or group.id or "Group",
-        "../",
+        site.page(
+            title,
+            "../",
+            "groups",
+            description=f"{kind or 'Group'} of ITU-T: its management team and the workshops "
+            "and seminars it organizes.",
+        ),
         group=group,
+        title=title,
+        kind=kind,
         parent=_group_link(site, group.parent, "") if group.parent else None,
         today=day,
         seats=_seats(group, day),
-        events=[i for i in site.items if i.id in organized],
+        events=[i for i in reversed(site.items) if i.id in organized],
     )
 
 
@@ -367,20 +517,14 @@ def _seats(group: Group, day: date) -> list[SeatListing]:
     if group.regional_balance:
         for seat_id in SEATS:
             holders = [s for s in holding if seat_of(s) == seat_id]
-            label = _seat_label(seat_id)
+            label = words.seat(CHAIRMAN if seat_id == CHAIRMAN else VICE_CHAIRMAN, seat_id)
             rows += [_seat_listing(label, s) for s in holders] or [SeatListing(label, vacant=True)]
-        rows += [_seat_listing("Vice-chairman", s) for s in holding if seat_of(s) is None]
+        rows += [_seat_listing(words.seat(s.role, None), s) for s in holding if seat_of(s) is None]
         return rows
     order = {CHAIRMAN: 0}
     for seat in sorted(holding, key=lambda s: order.get(s.role or "", 1)):
-        rows.append(_seat_listing((seat.role or "member").capitalize(), seat))
+        rows.append(_seat_listing(words.say(seat.role, "role") or "Member", seat))
     return rows
-
-
-def _seat_label(seat_id: str) -> str:
-    if seat_id == CHAIRMAN:
-        return "Chairman"
-    return f"Vice-chairman, {summary.REGION_NAMES.get(seat_id, seat_id)}"
 
 
 def _seat_listing(label: str, seat: Seat) -> SeatListing:
@@ -390,7 +534,7 @@ def _seat_listing(label: str, seat: Seat) -> SeatListing:
         vacant=False,
         name=seat.name or "(name missing)",
         affiliation=seat.affiliation or "",
-        country=country_name(seat.country) or "",
+        country=words.country(seat.country),
         since=seat.term.start if seat.term else None,
         until=seat.term.end if seat.term else None,
     )
@@ -398,15 +542,19 @@ def _seat_listing(label: str, seat: Seat) -> SeatListing:
 
 def _summary_page(site: _Site, year: int) -> str:
     report = summary.build(site.dataset, year, site.balances)
+    latest = site.page("", "", "summary").summary_year
     return site.render(
         "summary.html",
-        f"Yearly summary {year}",
-        "../",
-        s=report,
-        charts=summary.charts(report),
-        statuses=summary.STATUSES,
-        region_names=summary.REGION_NAMES,
+        site.page(
+            f"Yearly summary {year}",
+            "../",
+            "summary",
+            home=year == latest,
+            description=f"The report to TSAG on the ITU-T workshops and seminars of {year}: "
+            "participation, regional balance, outcomes, themes, management and budget.",
+        ),
         other_years=site.years,
+        **summary.context(report),
     )
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from markupsafe import Markup
 
 from wsg.balance import (
     CATEGORIES,
     COLUMNS,
-    COUNTING,
     NO_REGION,
     NOT_MEMBER,
     ROLES,
@@ -27,11 +27,12 @@ from wsg.balance import (
     seats_at,
     year_balance,
 )
-from wsg.countries import REGIONS
+from wsg.countries import CATEGORY_USE, REGIONS
 from wsg.dataset import Dataset
 from wsg.model import Event
+from wsg.render import words
 from wsg.render.svg import bar_chart
-from wsg.render.text import date_range, is_id, number
+from wsg.render.text import date_range, is_id, number, percent
 
 KINDS = ("workshop", "seminar", "forum", "symposium", "webinar")
 STATUSES = ("proposed", "approved", "announced", "held", "postponed", "cancelled")
@@ -44,24 +45,12 @@ ROLE_TITLES = {
     "hosts": "Host countries",
     "participants": "Participants",
 }
-COLUMN_TITLES = {
-    **{region.id: region.name[0].upper() + region.name[1:] for region in REGIONS.values()},
-    NO_REGION: "No region that day",
-    NOT_MEMBER: "Not a Member State",
-    UNKNOWN: "Country unknown",
-}
 SHORT_TITLES = {
-    "americas": "Americas",
-    "europe": "Europe",
-    "cis": "CIS",
-    "africa": "Africa",
-    "asia-pacific": "Asia-Pacific",
-    "arab-states": "Arab States",
+    **words.REGION,
     NO_REGION: "No region that day",
     NOT_MEMBER: "Not a Member State",
     UNKNOWN: "Country unknown",
 }
-REGION_NAMES = {region.id: region.name for region in REGIONS.values()}
 CATEGORY_TITLES = {
     "ldc": "LDC",
     "sids": "SIDS",
@@ -69,6 +58,20 @@ CATEGORY_TITLES = {
     "eit": "EIT",
     "developing": "Developing",
 }
+# wsg.balance.COUNTING for readers of the report: regions by name, not by id.
+COUNTING_FOR_READERS = (
+    "A person counts once per event in each role (by name and country) and once for every "
+    "event they take part in. A state in two regions (Egypt: Africa and the Arab States; "
+    "Azerbaijan: Europe and the CIS) counts under the region the person declares, otherwise "
+    "under each of its regions; hosts and participants declare none. The total counts each "
+    "person once, so the region columns can add up to more than the total. Regions and UN "
+    "categories are those of each event's start date: a Member State in no region that day "
+    "(its only membership suspended) counts under no region that day, a country that was not "
+    "an ITU Member State that day as not a Member State, a person without a country as "
+    "country unknown. The developing share is developing / total. A category the reference "
+    "data leaves uncertain on that date is counted apart, in no category column. Cancelled "
+    "and postponed events are not counted. " + CATEGORY_USE
+)
 CATEGORY_LEGEND = (
     "LDC: least developed countries; SIDS: small island developing states; LLDC: landlocked "
     "developing countries; EIT: economies in transition; developing countries include all "
@@ -87,12 +90,39 @@ class EventRef:
 
 @dataclass(frozen=True)
 class HeldRow:
+    """How many took part in a held event, three ways (see PARTICIPATION)."""
+
     event: EventRef
     registered: int | None
     in_person: int | None
     remote: int | None
+    known_country: int  # the sum of participation.by_country
     countries: int
     fellowships: int | None
+
+    @property
+    def took_part(self) -> int | None:
+        """In person and online together; None when neither is recorded."""
+        if self.in_person is None and self.remote is None:
+            return None
+        return (self.in_person or 0) + (self.remote or 0)
+
+    @property
+    def known_share(self) -> str:
+        """The share of those who took part whose country is known, ``74 %``."""
+        return percent(self.known_country, self.took_part or 0)
+
+
+# What the three participation figures are: said under the table that shows them.
+PARTICIPATION = (
+    ("Registered", "signed up to take part, whether or not they came."),
+    ("Took part", "attended: in person at the venue plus online, as counted at the event."),
+    (
+        "Country known",
+        "those who took part whose country was recorded (participation by country); the "
+        "regional and developing-country figures below count only these.",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +198,7 @@ class Summary:
     year: int
     today: date
     as_of: date
+    started: bool  # today is in the year or after it
     complete: bool  # the year is over
     status_kind: tuple[tuple[str, tuple[int, ...], int], ...]  # kind, counts by STATUSES, total
     status_totals: tuple[int, ...]
@@ -236,6 +267,7 @@ def build(dataset: Dataset, year: int, balances: dict[int, YearBalance] | None =
         year=year,
         today=today,
         as_of=as_of,
+        started=today >= date(year, 1, 1),
         complete=today > year_end,
         status_kind=_status_kind(events),
         status_totals=tuple(sum(1 for e in events if e.status == s) for s in STATUSES),
@@ -265,7 +297,7 @@ def build(dataset: Dataset, year: int, balances: dict[int, YearBalance] | None =
             for e in events
             if e.budget is not None
         ),
-        counting=" ".join([COUNTING, *figures.notes]),
+        counting=" ".join([COUNTING_FOR_READERS, *figures.notes]),
         legend=CATEGORY_LEGEND,
         columns=columns,
         column_titles=tuple(SHORT_TITLES[c] for c in columns),
@@ -292,6 +324,7 @@ def _held_row(event: Event) -> HeldRow:
         registered=taking_part.registered if taking_part else None,
         in_person=taking_part.in_person if taking_part else None,
         remote=taking_part.remote if taking_part else None,
+        known_country=sum(taking_part.by_country.values()) if taking_part else 0,
         countries=len(taking_part.by_country) if taking_part else 0,
         fellowships=event.fellowships.granted if event.fellowships else None,
     )
@@ -307,6 +340,7 @@ def _held_totals(held: list[Event]) -> HeldRow | None:
         registered=sum(r.registered or 0 for r in rows),
         in_person=sum(r.in_person or 0 for r in rows),
         remote=sum(r.remote or 0 for r in rows),
+        known_country=sum(r.known_country for r in rows),
         countries=len(countries),
         fellowships=sum(r.fellowships or 0 for r in rows),
     )
@@ -344,7 +378,9 @@ def _dissemination(event: Event, dataset: Dataset) -> Dissemination:
     return Dissemination(ref(event), due, None, "not-due", (due - dataset.today).days)
 
 
-def _themes(dataset: Dataset, counted: list[Event], as_of: date) -> list[ThemeRow]:
+def coverage(dataset: Dataset, as_of: date) -> dict[str, tuple[date | None, bool]]:
+    """For each theme id: the end of the last event held on it up to ``as_of``, and whether
+    it is a gap: a high-priority theme with no event held in the COVERAGE_DAYS before."""
     since = as_of - timedelta(days=COVERAGE_DAYS)
     last_held: dict[str, date] = {}
     for event in dataset.events:
@@ -354,10 +390,20 @@ def _themes(dataset: Dataset, counted: list[Event], as_of: date) -> list[ThemeRo
         for held_theme in event.themes:
             if held_theme not in last_held or last_held[held_theme] < end:
                 last_held[held_theme] = end
-    rows = []
+    result = {}
     for theme in dataset.themes.values():
         theme_id = theme.id or ""
         last = last_held.get(theme_id)
+        result[theme_id] = (last, theme.priority == "high" and (last is None or last <= since))
+    return result
+
+
+def _themes(dataset: Dataset, counted: list[Event], as_of: date) -> list[ThemeRow]:
+    covered = coverage(dataset, as_of)
+    rows = []
+    for theme in dataset.themes.values():
+        theme_id = theme.id or ""
+        last, gap = covered[theme_id]
         rows.append(
             ThemeRow(
                 id=theme_id,
@@ -365,7 +411,7 @@ def _themes(dataset: Dataset, counted: list[Event], as_of: date) -> list[ThemeRo
                 priority=theme.priority or "normal",
                 events=tuple(ref(e) for e in counted if theme_id in e.themes),
                 last_held=last,
-                gap=theme.priority == "high" and (last is None or last <= since),
+                gap=gap,
             )
         )
     return rows
@@ -412,3 +458,13 @@ def charts(summary: Summary) -> dict[str, Markup]:
         scale_max=100,
     )
     return {"regions": regions, "developing": developing}
+
+
+def context(summary: Summary) -> dict[str, Any]:
+    """What the summary templates (md and html) are given besides the page."""
+    return {
+        "s": summary,
+        "charts": charts(summary),
+        "statuses": STATUSES,
+        "participation": PARTICIPATION,
+    }
