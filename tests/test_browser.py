@@ -443,15 +443,26 @@ EMPTY_HEADINGS = """(() => {
 })()"""
 
 
-def pdf_pages(browser: DevTools) -> tuple[int, list[float]]:
-    """The number of pages of the page printed as PDF, and the first page's size in pt."""
+def print_pdf(browser: DevTools) -> tuple[list[int], list[float]]:
+    """The page printed as PDF: how many runs of text each sheet shows, and its size in pt."""
     data = base64.b64decode(
         browser.send("Page.printToPDF", preferCSSPageSize=True, printBackground=True)["data"]
     )
-    pages = len(re.findall(rb"/Type\s*/Page\b", data))
+    objects = {int(m[1]): m[2] for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+    tree = next(body for body in objects.values() if re.search(rb"/Type\s*/Pages\b", body))
+    kids = re.search(rb"/Kids\s*\[(.*?)\]", tree, re.S)
+    assert kids is not None
+    runs = []
+    for page in (int(k) for k in re.findall(rb"(\d+) 0 R", kids[1])):
+        contents = re.search(rb"/Contents\s+(\d+) 0 R", objects[page])
+        assert contents is not None
+        stream = objects[int(contents[1])]
+        raw = stream[stream.index(b"stream") + 6 : stream.rindex(b"endstream")].strip(b"\r\n")
+        text = zlib.decompress(raw) if b"/FlateDecode" in stream else raw
+        runs.append(len(re.findall(rb"T[Jj]\b", text)))
     box = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", data)
-    assert pages > 0 and box is not None
-    return pages, [float(box[3]), float(box[4])]
+    assert runs and box is not None
+    return runs, [float(box[3]), float(box[4])]
 
 
 @pytest.mark.parametrize(
@@ -476,10 +487,16 @@ def test_printed_on_a4_without_empty_headings_or_a_lonely_footer(
     assert evaluate(browser, "getComputedStyle(document.querySelector('footer')).display") == "none"
     margin = evaluate(browser, "document.querySelector('style[media=print]').textContent")
     assert "@bottom-left" in margin and footer.split(" · ")[0] in margin
-    pages, size = pdf_pages(browser)
+    runs, size = print_pdf(browser)
     assert abs(size[0] - 595.3) < 2 and abs(size[1] - 841.9) < 2, f"not A4: {size} pt"
-    evaluate(browser, "document.querySelector('style[media=print]').remove()")
-    assert pdf_pages(browser)[0] == pages, "the footer in the margin takes no room"
+    evaluate(
+        browser,
+        "document.querySelector('style[media=print]').textContent = "
+        "'@page { @bottom-left { content: none } @bottom-right { content: none } }'",
+    )
+    bare = print_pdf(browser)[0]
+    assert len(bare) == len(runs), "the footer in the margin takes no room"
+    assert all(bare), f"a sheet with nothing but the footer: {bare}"
 
 
 def test_print_keeps_the_clock_change_notice_whole_and_shows_outcome_addresses(

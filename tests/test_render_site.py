@@ -177,7 +177,7 @@ def test_an_upcoming_event_can_be_added_to_a_calendar(site: Path) -> None:
     assert (
         '<a href="2027-03-ai-accessibility-forum-geneva.ics" download>Add to calendar</a>' in page
     )
-    assert "Announced: announced to the membership by a TSB circular." in page
+    assert "Confirmed, and announced to the membership by a TSB circular." in page
 
 
 def test_group_page_shows_the_management_team_as_of_today(site: Path) -> None:

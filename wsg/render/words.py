@@ -36,7 +36,7 @@ STATUS = {
 STATUS_MEANING = {
     "proposed": "proposed by a group; not yet approved",
     "approved": "approved; the dates and the place may still change until it is announced",
-    "announced": "announced to the membership by a TSB circular",
+    "announced": "confirmed, and announced to the membership by a TSB circular",
     "held": "has taken place; its report and other outcomes follow",
     "postponed": "will not take place on the dates shown; new dates follow",
     "cancelled": "will not take place",
