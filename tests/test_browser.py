@@ -457,8 +457,8 @@ def print_pdf(browser: DevTools) -> tuple[list[int], list[float]]:
         contents = re.search(rb"/Contents\s+(\d+) 0 R", objects[page])
         assert contents is not None
         stream = objects[int(contents[1])]
-        raw = stream[stream.index(b"stream") + 6 : stream.rindex(b"endstream")].strip(b"\r\n")
-        text = zlib.decompress(raw) if b"/FlateDecode" in stream else raw
+        raw = re.split(rb"stream\r?\n", stream, maxsplit=1)[1]
+        text = zlib.decompressobj().decompress(raw) if b"/FlateDecode" in stream else raw
         runs.append(len(re.findall(rb"T[Jj]\b", text)))
     box = re.search(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", data)
     assert runs and box is not None
