@@ -560,3 +560,19 @@ def test_every_page_weighs_under_10_kb_gzipped(site: Path) -> None:
     }
     heaviest = max(weights, key=weights.__getitem__)
     assert weights[heaviest] < 10 * 1024, (heaviest, weights[heaviest])
+
+
+def test_a_group_of_kind_other_shows_no_kind(tmp_path: Path) -> None:
+    group = "id: fg-x\nname: Focus on X\nkind: other\n"
+    data = make_dataset(tmp_path, {"data/groups/fg-x.yaml": group})
+    render_site(data, tmp_path / "site")
+    page = (tmp_path / "site" / "groups" / "fg-x.html").read_text()
+    assert "<dt>Kind</dt>" not in page and "other" not in " ".join(visible_text(page))
+    listing = (tmp_path / "site" / "groups" / "index.html").read_text()
+    assert "Focus on X</a>\n</li>" in listing
+
+
+def visible_text(html: str) -> list[str]:
+    parser = _Text()
+    parser.feed(html)
+    return parser.parts
