@@ -169,7 +169,72 @@ def test_a_called_off_event_promises_nothing(site: Path, event_id: str) -> None:
     for promise in ("Add to calendar", f'href="{event_id}.ics"', "are published after the event",
                     "has not been published yet", "Downloads"):  # fmt: skip
         assert promise not in page, promise
-    assert '<p class="notice">This event ' in page
+    assert re.search(r'<div class="notice( postponed)?">\n<p>This event was ', page)
+
+
+def test_called_off_events_lead_to_the_new_dates_or_the_replacement(site: Path) -> None:
+    postponed = (site / "events" / "2026-09-qos-digital-inclusion-suva.html").read_text()
+    assert (
+        '<p>New dates: <a href="2027-05-qos-digital-inclusion-suva.html">11–12 May 2027</a>, '
+        "Suva, Fiji and online.</p>" in postponed
+    )
+    cancelled = (site / "events" / "2025-11-metaverse-accessibility-riyadh.html").read_text()
+    assert (
+        '<p>It is replaced by <a href="2026-04-metaverse-accessibility-webinar.html">'
+        "ITU Webinar on Accessible Metaverse Experiences</a>, 21 April 2026, Online.</p>"
+        in cancelled
+    )
+    listing = (site / "years" / "2026.html").read_text()
+    assert (
+        'New dates: <a href="../events/2027-05-qos-digital-inclusion-suva.html">11–12 May 2027</a>'
+        in listing
+    )
+    index = (site / "index.html").read_text()
+    assert 'Replaced by: <a href="events/2026-04-metaverse-accessibility-webinar.html">' in index
+
+
+def test_a_postponed_event_without_new_dates_says_they_are_to_come(tmp_path: Path) -> None:
+    source = (BUNDLED / "events" / "2026" / "2026-09-qos-digital-inclusion-suva.yaml").read_text()
+    data = make_dataset(
+        tmp_path,
+        {
+            "data/events/2026/2026-09-x.yaml": source.replace(
+                "id: 2026-09-qos-digital-inclusion-suva", "id: 2026-09-x"
+            ).replace("to: 2027-05-qos-digital-inclusion-suva", "to: 2027-05-not-yet")
+        },
+    )
+    render_site(data, tmp_path / "site")
+    page = (tmp_path / "site" / "events" / "2026-09-x.html").read_text()
+    assert "<p>New dates are to be announced.</p>" in page
+    assert "2027-05-not-yet" not in page
+
+
+def test_registration_is_the_first_action_of_an_upcoming_event(site: Path) -> None:
+    page = (site / "events" / "2026-12-ai-agents-security-webinar.html").read_text()
+    button = (
+        '<p class="action"><a class="button" href="https://www.itu.int/en/ITU-T/'
+        'Workshops-and-Seminars/2026/1208/Pages/registration.aspx">Register to join online</a>'
+    )
+    assert button in page
+    assert page.index("<h1>") < page.index(button) < page.index("<a ", page.index("</h1>") + 400)
+    forum = (site / "events" / "2027-03-ai-accessibility-forum-geneva.html").read_text()
+    assert ">Register to attend, in person or online</a>" in forum
+    for page_path in (site / "events").glob("*.html"):
+        text = page_path.read_text()
+        if "status-held" in text or "status-cancelled" in text or "status-postponed" in text:
+            assert 'class="button"' not in text, page_path
+
+
+def test_co_organizers_and_proposers_are_named_in_words(site: Path) -> None:
+    page = (site / "events" / "2027-05-qos-digital-inclusion-suva.html").read_text()
+    assert (
+        "<dt>Organized with</dt><dd>Telecommunications Authority of Fiji; "
+        "ITU Telecommunication Development Bureau (BDT)</dd>" in page
+    )
+    assert re.search(
+        r"<dt>Proposed</dt><dd>[^<]*by <a href=\"../groups/\w+\.html\">SG\d+</a>", page
+    )
+    assert "supported by " in page and ", FJ" not in page
 
 
 def test_an_upcoming_event_can_be_added_to_a_calendar(site: Path) -> None:

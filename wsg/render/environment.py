@@ -109,6 +109,7 @@ def _environment(loader: BaseLoader, *, finalize: Any) -> Environment:
             "seat": words.seat,
             "country": words.country,
             "file_note": words.file_note,
+            "sentence": words.sentence,
         }
     )
     return environment

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
@@ -39,6 +39,9 @@ class ListedEvent:
     start: date
     end: date
     themes: tuple[str, ...]
+    registration: str | None = None  # a safe link to register or to join
+    # The event that holds a postponed event's new dates, or replaces a cancelled one
+    successor: ListedEvent | None = None
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,17 @@ def listed(event: Event) -> ListedEvent | None:
         start=event.start,
         end=end,
         themes=tuple(event.themes),
+        registration=safe_url(event.registration),
     )
+
+
+def successor_id(event: Event) -> str | None:
+    """``postponement.to`` of a postponed event, ``cancellation.replaced_by`` of a cancelled one."""
+    if event.status == "postponed" and event.postponement is not None:
+        return event.postponement.to
+    if event.status == "cancelled" and event.cancellation is not None:
+        return event.cancellation.replaced_by
+    return None
 
 
 @dataclass
@@ -197,6 +210,11 @@ def _site(dataset: Dataset, templates: Templates, footer: tuple[str, ...]) -> _S
         if item is not None and item.id not in seen:  # duplicate-id is a finding; first wins
             seen.add(item.id)
             events.append((event, item))
+    by_id = {item.id: item for _, item in events}
+    events = [
+        (event, replace(item, successor=by_id.get(successor_id(event) or "")))
+        for event, item in events
+    ]
     items = [item for _, item in events]
     coverage = summary.coverage(dataset, dataset.today)
     themes = [
@@ -338,11 +356,24 @@ def _event_page(
             "file": words.file_note(o.url),
             "date": o.date,
             "to": [_group_link(site, t, "groups/").name for t in o.to if t],
+            "languages": [reference.languages.get(code, code) for code in o.languages]
+            if o.languages != ["en"]
+            else [],
         }
         for o in sorted(event.outcomes, key=lambda o: o.date or date.max)
     ]
     called_off = item.status in ("cancelled", "postponed")
     upcoming = not called_off and item.status != "held" and item.end >= today
+    co_organizers = [
+        c.name
+        if not c.country or words.country(c.country) in c.name
+        # "Uganda Communications Commission, Uganda" says the country twice
+        else f"{c.name}, {words.country(c.country)}"
+        for c in event.co_organizers
+        if c.name
+    ]
+    proposal = event.proposal
+    supporters = [words.country(code) for code in proposal.countries] if proposal else []
     downloads = []
     if not called_off:
         downloads = [
@@ -370,7 +401,11 @@ def _event_page(
             (f"day-{d.date.isoformat()}", long_date(d.date).rsplit(" ", 1)[0]) for d in view().days
         ],
         upcoming=upcoming,
+        registration=item.registration if upcoming else None,
         organizers=organizers,
+        co_organizers=co_organizers,
+        proposer=_group_link(site, proposal.by, "groups/") if proposal and proposal.by else None,
+        supporters=supporters,
         themes=themes,
         languages=languages,
         interpretation=interpretation,

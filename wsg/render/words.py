@@ -74,13 +74,6 @@ OUTCOME_TYPE = {
     "other": "Document",
 }
 PRIORITY = {"high": "High priority", "normal": "Normal priority", "low": "Low priority"}
-CO_ORGANIZER_KIND = {
-    "administration": "Administration",
-    "itu-bureau": "ITU bureau",
-    "organization": "Organization",
-    "academia": "Academia",
-    "industry": "Industry",
-}
 # Region names as a heading or a table column reads them; the full official names are
 # wsg.countries.REGIONS'.
 REGION = {
@@ -110,7 +103,6 @@ VOCABULARIES: dict[str, Mapping[str, str]] = {
     "session_kind": SESSION_KIND,
     "outcome_type": OUTCOME_TYPE,
     "priority": PRIORITY,
-    "co_organizer_kind": CO_ORGANIZER_KIND,
     "region": REGION,
 }
 
@@ -120,6 +112,15 @@ def say(code: str | None, vocabulary: str) -> str:
     if code is None:
         return ""
     return VOCABULARIES[vocabulary].get(code, code)
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter capitalised and the rest as it is (TSB stays TSB).
+
+    >>> sentence("confirmed by a TSB circular")
+    'Confirmed by a TSB circular'
+    """
+    return text[:1].upper() + text[1:]
 
 
 def seat(role: str | None, region: str | None) -> str:
