@@ -299,3 +299,67 @@ def test_a_file_that_stops_parsing_is_not_an_event_removed(tmp_path: Path) -> No
     said = texts(result)
     assert said == ["can no longer be read as a record (yaml-syntax)"]
     assert [f.rule for f in result.introduced] == ["yaml-syntax"]
+
+
+# ---------------------------------------------------------------------------
+# A revision read from git is the same dataset as its checkout
+
+
+def test_a_revision_reads_as_its_checkout_does_file_for_file(tmp_path: Path) -> None:
+    """Every kind of file the loader tells apart, committed: reading the commit from git's
+    object store gives the same files, records and findings as loading the checkout."""
+    import shutil
+
+    from conftest import ROOT
+
+    from wsg import revision
+
+    work = tmp_path / "repo"
+    shutil.copytree(ROOT / "data", work / "data")
+    data = work / "data"
+    extra: dict[str, bytes] = {
+        "events/2026/notes.txt": b"not a record\n",
+        "events/2026/old.yml": b"id: old\n",
+        "events/stray.yaml": EVENT.encode(),  # an event outside a year folder
+        "groups/sub/sg99.yaml": b"id: sg99\n",
+        "groups/README": b"x\n",
+        "top.yaml": b"id: top\n",
+        "events/2026/folder.yaml/inside.yaml": EVENT.encode(),
+        "events/a/b/c/d/e/f/g/h/deep.yaml": EVENT.encode(),
+        "events/2026/.hidden.yaml": b"id: hidden\n",
+        ".hidden/x.yaml": b"id: hidden\n",
+        "events/2026/latin1.yaml": "title: caf\xe9\n".encode("latin-1"),
+        "events/2026/bom.yaml": b"\xef\xbb\xbf" + EVENT.encode(),
+        "events/2026/big.yaml": b"# " + b"x" * (1024 * 1024) + b"\n",
+        "events/2026/list.yaml": b"- a\n- b\n",
+        "events/2026/empty.yaml": b"",
+        "events/2026/na\u202eme.yaml": b"id: x\n",
+        "groups/broken.yaml": b"id: [broken\n",
+    }
+    for rel, content in extra.items():
+        target = data / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    (data / "events" / "2026" / "link.yaml").symlink_to("2026-03-ai-watermarking.yaml")
+    (data / "events" / "linked").symlink_to("2026")
+    git(work, "init", "-q", "-b", "main")
+    commit(work, "everything")
+    today = date.fromisoformat(TODAY)
+
+    on_disk = dataset.load(data, today)
+    from_git = revision.load(revision.Git(data), git(work, "rev-parse", "HEAD"), data, today)
+
+    def files(loaded: dataset.Dataset) -> list[tuple[str, str, list[tuple[str, int, int, str]]]]:
+        return sorted((s.rel, s.kind, s.problems) for s in loaded.files)
+
+    assert files(from_git) == files(on_disk)
+    assert engine.check(from_git) == engine.check(on_disk)
+    assert [e.id for e in from_git.events] == [e.id for e in on_disk.events]
+    assert len(from_git.events) > 20 and len(from_git.groups) > 10
+    code, out, _ = diff(work, "HEAD")
+    assert out.splitlines()[1:] == [
+        "no changes to the dataset",
+        "",
+        "findings: 0 introduced, 0 fixed",
+    ]
+    assert code == 0

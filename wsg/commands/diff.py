@@ -1,26 +1,24 @@
 """``wsg diff [BASE [HEAD]]``: what changed between two git revisions of the dataset.
 
-Both revisions are read straight from git's object store (``ls-tree`` and
-``cat-file --batch``, never a checkout, never a shell, never the network),
-written into a temporary folder and loaded like any dataset. HEAD defaults to
-the working tree, BASE to the merge base with ``main``.
+Both revisions are read straight from git's object store into memory
+(``wsg.revision``: never a checkout, never a file written, never a shell,
+never the network). HEAD defaults to the working tree, BASE to the merge
+base with ``main``.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
-from wsg import engine
+from wsg import engine, revision
 from wsg.diffing import DatasetDiff, RecordChanges, compare
 from wsg.errors import WsgError
 from wsg.findings import Finding
+from wsg.revision import Git
 
 FORMATS = ("text", "md", "json")
 WORKING_TREE = "the working tree"
@@ -40,20 +38,15 @@ def run(
 ) -> int:
     if output_format not in FORMATS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
-    data = data_dir.resolve()
-    repo = Git(data)
-    prefix = data.relative_to(repo.root).as_posix() if data != repo.root else ""
-    base_name, base_commit = (base, repo.commit(base)) if base else repo.default_base()
-    head_commit = repo.commit(head) if head else None
-    with tempfile.TemporaryDirectory(prefix="wsg-diff-") as scratch:
-        old = _load_revision(repo, base_commit, prefix, data.name, Path(scratch) / "base", today)
-        if head_commit is None:
-            new = datasets.load(data_dir, today)
-        else:
-            new = _load_revision(
-                repo, head_commit, prefix, data.name, Path(scratch) / "head", today
-            )
-        result = compare(old, new, engine.check(old), engine.check(new))
+    git = Git(data_dir.resolve())
+    base_name, base_commit = (base, git.commit(base)) if base else _default_base(git)
+    head_commit = git.commit(head) if head else None
+    old = revision.load(git, base_commit, data_dir, today)
+    if head_commit is None:
+        new = datasets.load(data_dir, today)
+    else:
+        new = revision.load(git, head_commit, data_dir, today)
+    result = compare(old, new, engine.check(old), engine.check(new))
     revisions = {
         "base": {"revision": base_name, "commit": base_commit},
         "head": {"revision": head or WORKING_TREE, "commit": head_commit},
@@ -67,118 +60,17 @@ def run(
     return 1 if any(f.severity == "error" for f in result.introduced) else 0
 
 
-class Git:
-    """The few read-only git commands ``wsg diff`` needs, run without a shell."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        done = self._run(["rev-parse", "--show-toplevel"], cwd=folder, check=False)
-        if done.returncode != 0:
-            raise WsgError(f"{folder} is not in a git repository; wsg diff compares git revisions")
-        self.root = Path(os.fsdecode(done.stdout.strip())).resolve()
-
-    def _run(
-        self,
-        args: list[str],
-        cwd: Path | None = None,
-        check: bool = True,
-        stdin: bytes | None = None,
-    ) -> subprocess.CompletedProcess[bytes]:
-        try:
-            done = subprocess.run(
-                ["git", *args],
-                cwd=cwd or self.root,
-                input=stdin,
-                capture_output=True,
-                shell=False,
-                check=False,
-                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
-            )
-        except FileNotFoundError:
-            raise WsgError("git is not installed; wsg diff needs it") from None
-        if check and done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise WsgError(f"git {args[0]} failed: {message[-1] if message else 'no message'}")
-        return done
-
-    def resolve(self, revision: str) -> str | None:
-        """The commit a revision names, or ``None``."""
-        done = self._run(
-            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"],
-            check=False,
-        )
-        return done.stdout.decode("ascii").strip() if done.returncode == 0 else None
-
-    def commit(self, revision: str) -> str:
-        commit = self.resolve(revision)
-        if commit is None:
-            raise WsgError(f"unknown revision {revision!r}: no such commit in {self.root}")
-        return commit
-
-    def default_base(self) -> tuple[str, str]:
-        """(name, commit): the merge base of HEAD with main (or origin/main), else HEAD."""
-        head = self.resolve("HEAD")
-        if head is None:
-            raise WsgError(f"the repository {self.root} has no commits yet; nothing to compare")
-        for branch in MAIN_BRANCHES:
-            if self.resolve(branch) is not None:
-                done = self._run(["merge-base", branch, "HEAD"], check=False)
-                if done.returncode == 0:
-                    return f"merge base with {branch}", done.stdout.decode("ascii").strip()
-        return "HEAD", head
-
-    def files(self, commit: str, prefix: str) -> list[tuple[str, str, str]]:
-        """(mode, object id, path) of every blob under ``prefix`` at ``commit``."""
-        args = ["ls-tree", "-r", "-z", "--full-tree", commit]
-        if prefix:
-            args += ["--", prefix]
-        entries = []
-        for raw in self._run(args).stdout.split(b"\0"):
-            if not raw:
-                continue
-            meta, _, path = raw.partition(b"\t")
-            mode, kind, object_id = meta.decode("ascii").split()
-            if kind == "blob":
-                entries.append((mode, object_id, os.fsdecode(path)))
-        return entries
-
-    def blobs(self, object_ids: list[str]) -> dict[str, bytes]:
-        """Contents of many blobs from one ``git cat-file --batch``."""
-        if not object_ids:
-            return {}
-        output = self._run(["cat-file", "--batch"], stdin="\n".join(object_ids).encode() + b"\n")
-        data = output.stdout
-        contents: dict[str, bytes] = {}
-        position = 0
-        while position < len(data):
-            end = data.index(b"\n", position)
-            header = data[position:end].decode("ascii").split()
-            if len(header) != 3:
-                raise WsgError(f"git cat-file: unexpected answer {' '.join(header)!r}")
-            object_id, _, size = header
-            start = end + 1
-            contents[object_id] = data[start : start + int(size)]
-            position = start + int(size) + 1
-        return contents
-
-
-def _load_revision(
-    repo: Git, commit: str, prefix: str, name: str, folder: Path, today: date
-) -> datasets.Dataset:
-    """The dataset as it was at ``commit``, written under ``folder/name`` and loaded."""
-    data = folder / name
-    data.mkdir(parents=True)
-    entries = repo.files(commit, prefix)
-    contents = repo.blobs(sorted({object_id for _, object_id, _ in entries}))
-    for mode, object_id, path in entries:
-        relative = path[len(prefix) + 1 :] if prefix else path
-        target = data / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":  # a symbolic link: kept as one, so the loader reports it
-            os.symlink(os.fsdecode(contents[object_id]), target)
-        else:
-            target.write_bytes(contents[object_id])
-    return datasets.load(data, today)
+def _default_base(git: Git) -> tuple[str, str]:
+    """(name, commit): the merge base of HEAD with main (or origin/main), else HEAD."""
+    head = git.resolve("HEAD")
+    if head is None:
+        raise WsgError(f"the repository {git.root} has no commits yet; nothing to compare")
+    for branch in MAIN_BRANCHES:
+        if git.resolve(branch) is not None:
+            done = git.run(["merge-base", branch, "HEAD"], check=False)
+            if done.returncode == 0:
+                return f"merge base with {branch}", done.stdout.decode("ascii").strip()
+    return "HEAD", head
 
 
 # ---------------------------------------------------------------------------
