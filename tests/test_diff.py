@@ -178,15 +178,44 @@ def test_uncommitted_changes_in_the_working_tree_count(repo: Path) -> None:
     assert "status: approved → cancelled" not in committed
 
 
-def test_without_a_main_branch_the_base_is_head(repo: Path) -> None:
-    git(repo, "branch", "-q", "-m", "main", "trunk")
+def test_without_main_the_base_is_master(repo: Path) -> None:
+    git(repo, "branch", "-q", "-m", "main", "master")
     code, out, _ = diff(repo)
+    base = git(repo, "rev-parse", "master")[:10]
     assert (
-        out.splitlines()[0]
-        == f"Changes from HEAD ({git(repo, 'rev-parse', 'HEAD')[:10]}) to the working tree:"
+        out.splitlines()[0] == f"Changes from merge base with master ({base}) to the working tree:"
     )
-    assert "no changes to the dataset" in out
-    assert code == 0
+    assert MOVED in out
+    assert code == 1
+
+
+def test_without_main_the_base_is_the_remotes_default_branch(repo: Path, tmp_path: Path) -> None:
+    git(repo, "branch", "-q", "-m", "main", "trunk")
+    git(repo, "checkout", "-q", "trunk")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
+    assert git(clone, "symbolic-ref", "refs/remotes/origin/HEAD") == "refs/remotes/origin/trunk"
+    event = clone / EVENT_PATH
+    event.write_text(event.read_text("utf-8").replace("status: approved", "status: held"), "utf-8")
+    code, out, _ = diff(clone)
+    assert code == 1  # "held" before the event: held-in-future
+    base = git(clone, "rev-parse", "origin/trunk")[:10]
+    assert out.splitlines()[0] == (
+        f"Changes from merge base with origin/trunk ({base}) to the working tree:"
+    )
+    assert "status: approved → held" in out
+    assert "+ introduced error held-in-future" in out
+
+
+def test_without_main_master_or_a_remote_the_base_must_be_named(repo: Path) -> None:
+    """Issue 11: comparing HEAD with itself said "no changes" for a branch full of them."""
+    git(repo, "branch", "-q", "-m", "main", "trunk")
+    code, out, err = diff(repo)
+    assert (code, out) == (2, "")
+    assert err.strip() == (
+        "wsg: no base to compare with: this repository has no branch main or master and no"
+        " origin/HEAD; name the base revision: wsg diff BASE"
+    )
 
 
 def test_an_unknown_revision_is_one_line_and_exit_2(repo: Path) -> None:

@@ -281,7 +281,7 @@ def render_site(
 @app.command()
 def diff(
     base: Annotated[
-        str | None, typer.Argument(help="Base revision (default: merge base with main).")
+        str | None, typer.Argument(help="Base revision (default: merge base with main or master).")
     ] = None,
     head: Annotated[
         str | None, typer.Argument(help="Head revision (default: the working tree).")

@@ -3,7 +3,7 @@
 Both revisions are read straight from git's object store into memory
 (``wsg.revision``: never a checkout, never a file written, never a shell,
 never the network). HEAD defaults to the working tree, BASE to the merge
-base with ``main``.
+base with ``main`` (else the remote's default branch, else ``master``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from wsg.revision import Git
 
 FORMATS = ("text", "md", "json")
 WORKING_TREE = "the working tree"
-MAIN_BRANCHES = ("main", "origin/main")
+# where a branch starts from, in order; origin/HEAD is the remote's default branch
+BASE_BRANCHES = ("main", "origin/HEAD", "origin/main", "master", "origin/master")
 MD_MARKER = "<!-- wsg-diff -->"  # lets CI find and update its own comment
 MD_CHANGES_PER_RECORD = 10
 MD_RECORDS = 25
@@ -61,16 +62,29 @@ def run(
 
 
 def _default_base(git: Git) -> tuple[str, str]:
-    """(name, commit): the merge base of HEAD with main (or origin/main), else HEAD."""
-    head = git.resolve("HEAD")
-    if head is None:
+    """(name, commit): the merge base of HEAD with the main line of work.
+
+    That is ``main``, else the remote's default branch (``origin/HEAD``), else
+    ``master``; never HEAD itself, which would say "no changes" for any branch.
+    """
+    if git.resolve("HEAD") is None:
         raise WsgError(f"the repository {git.root} has no commits yet; nothing to compare")
-    for branch in MAIN_BRANCHES:
+    for branch in BASE_BRANCHES:
+        if branch == "origin/HEAD":
+            done = git.run(
+                ["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"], check=False
+            )
+            if done.returncode != 0:
+                continue
+            branch = done.stdout.decode("utf-8", "replace").strip()
         if git.resolve(branch) is not None:
             done = git.run(["merge-base", branch, "HEAD"], check=False)
             if done.returncode == 0:
                 return f"merge base with {branch}", done.stdout.decode("ascii").strip()
-    return "HEAD", head
+    raise WsgError(
+        "no base to compare with: this repository has no branch main or master and no"
+        " origin/HEAD; name the base revision: wsg diff BASE"
+    )
 
 
 # ---------------------------------------------------------------------------
