@@ -392,3 +392,38 @@ def test_a_revision_reads_as_its_checkout_does_file_for_file(tmp_path: Path) -> 
         "findings: 0 introduced, 0 fixed",
     ]
     assert code == 0
+
+
+def test_the_findings_of_a_file_that_no_longer_reads_are_unknown_not_fixed(
+    tmp_path: Path,
+) -> None:
+    """Issue 11: breaking a file's YAML "fixed" every finding it had."""
+    bad = EVENT.replace("organizers: [sg16]", "organizers: [sg42]")
+    broken = bad.replace("title: Workshop on AI", "title: [Workshop on AI")
+    result = changes(tmp_path, {EVENT_PATH: bad}, {EVENT_PATH: broken})
+    assert result.fixed == []
+    assert [f.rule for f in result.unknown] == ["unknown-group"]
+    assert [f.rule for f in result.introduced] == ["yaml-syntax"]
+    (record,) = result.records
+    assert record.as_dict()["findings_unknown"][0]["rule"] == "unknown-group"
+
+
+def test_unknown_findings_are_said_apart_and_not_counted(repo: Path) -> None:
+    event = repo / EVENT_PATH
+    event.write_text("id: 2026-09-ai\ntitle: [broken\n", "utf-8")  # sg99 can no longer be seen
+    code, out, _ = diff(repo, "change")
+    said = [line.strip() for line in out.splitlines()]
+    assert "can no longer be read as a record (yaml-syntax)" in said
+    unknown = "? unknown (the file no longer reads): error unknown-group"
+    assert any(line.startswith(unknown) for line in said)
+    assert not any(line.startswith("- fixed") for line in said)
+    assert said[-1] == (
+        "findings: 1 introduced (1 error), 0 fixed, 1 unknown (in files that no longer read)"
+    )
+    assert code == 1
+    document = json.loads(diff(repo, "change", "--format", "json")[1])
+    assert document["summary"]["findings_fixed"] == 0
+    assert document["summary"]["findings_unknown"] == 1
+    markdown = diff(repo, "change", "--format", "md")[1]
+    assert "0 fixed, 1 unknown (in files that no longer read)" in markdown
+    assert "unknown (the file no longer reads): :x: error `unknown-group`" in markdown

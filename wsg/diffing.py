@@ -4,7 +4,8 @@
 Records are matched by id (an event whose content is the same under a new id
 is a rename); each change is typed, ranked and said in one line; findings are
 compared by file, rule and message, so a finding that only moved lines is
-neither introduced nor fixed.
+neither introduced nor fixed; the old findings of a file that no longer reads
+are unknown, not fixed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
-from wsg.dataset import Dataset
+from wsg.dataset import Dataset, SourceFile
 from wsg.findings import Finding
 from wsg.model import Day, Event, Group, Person, Seat, Session
 from wsg.serialize import to_data
@@ -52,6 +53,7 @@ class RecordChanges:
     changes: list[Change] = field(default_factory=list)
     introduced: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
+    unknown: list[Finding] = field(default_factory=list)  # of a file that no longer reads
 
     @property
     def rank(self) -> int:
@@ -76,6 +78,7 @@ class RecordChanges:
             "changes": [c.as_dict() for c in sorted(self.changes, key=lambda c: c.rank)],
             "findings_introduced": [f.as_dict() for f in self.introduced],
             "findings_fixed": [f.as_dict() for f in self.fixed],
+            "findings_unknown": [f.as_dict() for f in self.unknown],
         }
 
 
@@ -91,21 +94,32 @@ class DatasetDiff:
     def fixed(self) -> list[Finding]:
         return sorted(f for r in self.records for f in r.fixed)
 
+    @property
+    def unknown(self) -> list[Finding]:
+        """Findings of files that no longer read: neither fixed nor still there, as far as
+        anyone can tell until the file reads again."""
+        return sorted(f for r in self.records for f in r.unknown)
+
 
 def compare(
     base: Dataset, head: Dataset, base_findings: list[Finding], head_findings: list[Finding]
 ) -> DatasetDiff:
     records: dict[tuple[str, str], RecordChanges] = {}
-    _compare_events(base, head, records)
-    _compare_groups(base, head, records)
+    old_files, new_files = _files(base), _files(head)
+    _compare_events(base, head, new_files, records)
+    _compare_groups(base, head, new_files, records)
     _unreadable(base, head, records)
     introduced, fixed = _finding_changes(base_findings, head_findings)
     by_file = {r.file: r for r in records.values()}
     for finding in introduced:
-        _holder(finding.file, head, by_file, records).introduced.append(finding)
+        _holder(finding.file, new_files, by_file, records).introduced.append(finding)
     for finding in fixed:
-        _holder(finding.file, base, by_file, records).fixed.append(finding)
-    changed = [r for r in records.values() if r.changes or r.introduced or r.fixed]
+        holder = _holder(finding.file, old_files, by_file, records)
+        if _unreadable_now(new_files, finding.file):
+            holder.unknown.append(finding)
+        else:
+            holder.fixed.append(finding)
+    changed = [r for r in records.values() if r.changes or r.introduced or r.fixed or r.unknown]
     for record in changed:
         record.changes.sort(key=lambda c: c.rank)  # stable: the order of discovery within a rank
     return DatasetDiff(sorted(changed, key=lambda r: (r.rank, r.kind, r.id)))
@@ -139,16 +153,26 @@ def _finding_changes(
     return introduced, fixed
 
 
+def _files(dataset: Dataset) -> dict[str, SourceFile]:
+    """The files of a dataset by the path findings name: made once, looked up per finding."""
+    files: dict[str, SourceFile] = {}
+    for source in dataset.files:
+        if source.record is not None or source.rel not in files:
+            files[source.rel] = source
+    return files
+
+
 def _holder(
     file: str,
-    dataset: Dataset,
+    files: dict[str, SourceFile],
     by_file: dict[str, RecordChanges],
     records: dict[tuple[str, str], RecordChanges],
 ) -> RecordChanges:
     """The record entry a finding of ``file`` belongs to, made if the record did not change."""
     if file in by_file:
         return by_file[file]
-    record = next((s.record for s in dataset.files if s.rel == file and s.record is not None), None)
+    source = files.get(file)
+    record = source.record if source is not None else None
     if isinstance(record, Event):
         entry = RecordChanges("event", record.id or _stem(file), file, record.title)
     elif isinstance(record, Group):
@@ -184,7 +208,10 @@ def _content(event: Event) -> Any:
 
 
 def _compare_events(
-    base: Dataset, head: Dataset, records: dict[tuple[str, str], RecordChanges]
+    base: Dataset,
+    head: Dataset,
+    new_files: dict[str, SourceFile],
+    records: dict[tuple[str, str], RecordChanges],
 ) -> None:
     old, new = _keyed(base.events), _keyed(head.events)
     removed = {k: e for k, e in old.items() if k not in new}
@@ -198,7 +225,7 @@ def _compare_events(
         entry.add("renamed", f"renamed from {source} ({was.file})", ADDED)
         del added[key]
     for key, event in removed.items():
-        if _unreadable_now(head, event.file):
+        if _unreadable_now(new_files, event.file):
             continue  # said once, as a file that no longer reads
         entry = _entry(records, "event", key, event)
         entry.add("event-removed", f"removed (was {_event_summary(event)})", REMOVED)
@@ -426,11 +453,14 @@ _GROUP_SPECIAL = frozenset({"id", "management"})
 
 
 def _compare_groups(
-    base: Dataset, head: Dataset, records: dict[tuple[str, str], RecordChanges]
+    base: Dataset,
+    head: Dataset,
+    new_files: dict[str, SourceFile],
+    records: dict[tuple[str, str], RecordChanges],
 ) -> None:
     old, new = _keyed(base.groups), _keyed(head.groups)
     for key, group in old.items():
-        if key not in new and not _unreadable_now(head, group.file):
+        if key not in new and not _unreadable_now(new_files, group.file):
             _entry(records, "group", key, group).add("group-removed", "group removed", REMOVED)
     for key, group in new.items():
         if key not in old:
@@ -531,8 +561,9 @@ def _seat_changes(old: list[Seat], new: list[Seat]) -> list[tuple[str, str, int]
 # Files that no longer read (or read again)
 
 
-def _unreadable_now(dataset: Dataset, file: str) -> bool:
-    return any(s.rel == file and s.record is None and s.kind != "stray" for s in dataset.files)
+def _unreadable_now(files: dict[str, SourceFile], file: str) -> bool:
+    source = files.get(file)
+    return source is not None and source.record is None and source.kind != "stray"
 
 
 def _unreadable(

@@ -24,6 +24,7 @@ FORMATS = ("text", "md", "json")
 WORKING_TREE = "the working tree"
 # where a branch starts from, in order; origin/HEAD is the remote's default branch
 BASE_BRANCHES = ("main", "origin/HEAD", "origin/main", "master", "origin/master")
+UNKNOWN = "unknown (the file no longer reads)"
 MD_MARKER = "<!-- wsg-diff -->"  # lets CI find and update its own comment
 MD_CHANGES_PER_RECORD = 10
 MD_RECORDS = 25
@@ -100,6 +101,7 @@ def _document(result: DatasetDiff, revisions: dict[str, Any]) -> dict[str, Any]:
             "findings_introduced": len(result.introduced),
             "errors_introduced": sum(f.severity == "error" for f in result.introduced),
             "findings_fixed": len(result.fixed),
+            "findings_unknown": len(result.unknown),
         },
     }
 
@@ -125,7 +127,10 @@ def _findings_line(result: DatasetDiff) -> str:
     line = f"findings: {len(introduced)} introduced"
     if introduced:
         line += f" ({_plural(errors, 'error')})"
-    return line + f", {len(fixed)} fixed"
+    line += f", {len(fixed)} fixed"
+    if result.unknown:
+        line += f", {len(result.unknown)} unknown (in files that no longer read)"
+    return line
 
 
 def _finding(f: Finding) -> str:
@@ -151,6 +156,7 @@ def _text(result: DatasetDiff, revisions: dict[str, Any]) -> str:
         lines += [f"  {change.text}" for change in record.changes]
         lines += [f"  + introduced {_finding(f)}" for f in record.introduced]
         lines += [f"  - fixed {_finding(f)}" for f in record.fixed]
+        lines += [f"  ? {UNKNOWN}: {_finding(f)}" for f in record.unknown]
     lines.append("")
     lines.append(_findings_line(result))
     return "\n".join(lines) + "\n"
@@ -186,6 +192,7 @@ def _markdown(result: DatasetDiff, revisions: dict[str, Any]) -> str:
         items = [_md_escape(change.text) for change in record.changes]
         items += [f"introduced {_md_finding(f)}" for f in record.introduced]
         items += [f"fixed {_md_finding(f)}" for f in record.fixed]
+        items += [f"{UNKNOWN}: {_md_finding(f)}" for f in record.unknown]
         shown = items[:MD_CHANGES_PER_RECORD]
         lines += [f"- {item}" for item in shown]
         if len(items) > len(shown):
