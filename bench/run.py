@@ -10,6 +10,8 @@ time and the peak memory (``ru_maxrss`` of that child process):
   cache), with ``--no-cache``, warm (nothing changed), and after one file changed;
 - ``wsg render site`` (the smallest size only; marked not available where the
   command does not work);
+- ``wsg diff`` between two commits of the dataset: nothing changed (both
+  revisions read and checked), and every event renamed (its id and file);
 - ``wsg --help`` and ``python3 -c pass``;
 - the parsing floor: every file parsed by PyYAML's C loader in one process;
 - ``check-jsonschema`` with a trivial schema on the same files (2,000 events only,
@@ -177,16 +179,48 @@ def cases_of(
                 f"floor-{parse}", f"parse only: PyYAML CSafeLoader {parse}, one process", floor, few
             )
         )
+    commit_renamed(folder, data)
+    diff = [wsg, "diff", "--data", str(data), *today, "main"]
+    if full:
+        cases.append(case("diff-same", "wsg diff, nothing changed", [*diff, "main"], few, ok=ok))
+    cases.append(
+        case("diff-renamed", "wsg diff, every event renamed", [*diff, "renamed"], few, ok=ok)
+    )
     checker = program("check-jsonschema")
     if full and checker is not None:
         schema = folder / "trivial.schema.json"
         schema.write_text('{"type": "object"}\n')
         check = [checker, "--schemafile", str(schema), *files]
         cases.append(case("check-jsonschema", "check-jsonschema, trivial schema", check, runs))
+
     def restore() -> None:
         touched.write_bytes(original)
 
     return cases, restore
+
+
+GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org", "-c", "gc.auto=0"]
+
+
+def commit_renamed(folder: Path, data: Path) -> None:
+    """Commit the dataset as ``main``, and as branch ``renamed`` with every event under a new
+    id and file (the worst case of rename detection); the working tree is left as generated."""
+
+    def git(*args: str) -> None:
+        subprocess.run([*GIT, *args], cwd=folder, check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    git("add", "data")
+    git("commit", "-q", "-m", "generated")
+    git("checkout", "-q", "-b", "renamed")
+    for path in sorted((data / "events").rglob("*.yaml")):
+        text = path.read_text("utf-8")
+        renamed = path.with_name(f"{path.stem}-renamed.yaml")
+        renamed.write_text(text.replace(f"id: {path.stem}\n", f"id: {renamed.stem}\n", 1))
+        path.unlink()
+    git("add", "-A", "data")
+    git("commit", "-q", "-m", "every event renamed")
+    git("checkout", "-q", "main")
 
 
 def ruamel_has_c() -> bool:
@@ -309,6 +343,21 @@ def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
         peak = max((t.peak_mb or 0) for t in large.values() if t.what.startswith("wsg validate"))
         verdict = "PASS" if peak < 500 else "FAIL"
         lines.append(f"{verdict}  peak memory of validate, {n:,} events < 500 MB: {peak:.0f} MB")
+    ratio(
+        f"diff with every event renamed, {base:,} events <= 1.5 x diff of two equal revisions",
+        seconds(small, "diff-renamed"),
+        1.5,
+        seconds(small, "diff-same"),
+        "equal revisions",
+    )
+    if large is not None:
+        ratio(
+            f"diff with every event renamed, {max(sizes):,} events <= 11 x {base:,}",
+            seconds(large, "diff-renamed"),
+            11,
+            seconds(small, "diff-renamed"),
+            f"{base:,} renamed",
+        )
     ratio(
         "wsg --help <= 2 x python3 -c pass",
         seconds(small, "help"),

@@ -427,3 +427,146 @@ def test_unknown_findings_are_said_apart_and_not_counted(repo: Path) -> None:
     markdown = diff(repo, "change", "--format", "md")[1]
     assert "0 fixed, 1 unknown (in files that no longer read)" in markdown
     assert "unknown (the file no longer reads): :x: error `unknown-group`" in markdown
+
+
+# ---------------------------------------------------------------------------
+# Renames and bounded work
+
+
+def many_events(count: int, id_of: str, start: str = "2026-09-10") -> dict[str, str]:
+    """``count`` distinct small events, event ``n`` under the id ``id_of.format(n=…)``;
+    ``{r}`` in ``id_of`` numbers them backwards (``count - 1 - n``)."""
+    files = {}
+    for n in range(count):
+        event_id = id_of.format(n=n, r=count - 1 - n)
+        text = (
+            EVENT.replace("2026-09-ai", event_id)
+            .replace("Workshop on AI", f"Workshop number {n}")
+            .replace("TSAG-R2", f"TSAG-R{n}")
+            .replace("2026-09-10", start)
+        )
+        files[f"data/events/2026/{event_id}.yaml"] = text[: text.index("programme:")]
+    return files
+
+
+class CountingList(list):  # type: ignore[type-arg]
+    """A list that counts the items handed out by iterating over it."""
+
+    handed_out = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            CountingList.handed_out += 1
+            yield item
+
+
+def test_two_thousand_renames_cost_linear_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: rename detection re-serialised both events of every added × removed pair
+    (400 renames took 48 s). Now each event is serialised a bounded number of times."""
+    from wsg import diffing
+
+    count = 2000
+    old = many_events(count, "2026-09-w{n}")
+    new = many_events(count, "2026-09-workshop-{r}")  # an order unlike the old one
+    today = date.fromisoformat(TODAY)
+    base = dataset.load(make_dataset(tmp_path / "base", old), today)
+    head = dataset.load(make_dataset(tmp_path / "head", new), today)
+    calls = 0
+    serialise = diffing.to_data
+
+    def counted(value: object, public: bool = True) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > 20 * count:
+            raise AssertionError("rename detection does quadratic work")
+        return serialise(value, public)
+
+    monkeypatch.setattr(diffing, "to_data", counted)
+    result = compare(base, head, [], [])
+    said = texts(result)
+    renamed = {r.id: r.changes[0].text for r in result.records}
+    assert renamed["2026-09-workshop-1992"] == (
+        "renamed from 2026-09-w7 (data/events/2026/2026-09-w7.yaml)"
+    )
+    assert sum(t.startswith("renamed from ") for t in said) == count
+    assert len(said) == count  # nothing removed, nothing added
+    assert calls <= 4 * count
+
+
+def test_finding_the_record_of_each_finding_is_one_lookup(tmp_path: Path) -> None:
+    """Issue 12: each finding's record was found by scanning every file (20,000 unreadable
+    files: 53 s). The files are indexed once per dataset."""
+    count = 2000
+    broken = {f"data/events/2026/b{n}.yaml": f"id: b{n}\ntitle: [broken\n" for n in range(count)}
+    today = date.fromisoformat(TODAY)
+    base = dataset.load(make_dataset(tmp_path / "base", broken), today)
+    head = dataset.load(make_dataset(tmp_path / "head", {}), today)
+    base_findings, head_findings = engine.check(base), engine.check(head)
+    base.files, head.files = CountingList(base.files), CountingList(head.files)
+    CountingList.handed_out = 0
+    result = compare(base, head, base_findings, head_findings)
+    assert len(result.fixed) >= count  # every file removed: its findings are fixed
+    assert CountingList.handed_out <= 4 * (len(base.files) + len(head.files))
+
+
+def test_an_event_renamed_because_its_dates_moved_is_one_rename_with_its_changes(
+    tmp_path: Path,
+) -> None:
+    """Ids start with the month: a postponed event usually gets a new id and file."""
+    postponed = EVENT.replace("2026-09-ai", "2026-10-ai").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path, {}, {EVENT_PATH: None, "data/events/2026/2026-10-ai.yaml": postponed}
+    )
+    assert [(r.id, r.file) for r in result.records] == [
+        ("2026-10-ai", "data/events/2026/2026-10-ai.yaml")
+    ]
+    assert texts(result) == [
+        "dates moved by 30 days: 2026-09-10 to 2026-09-11 → 2026-10-10 to 2026-10-11",
+        f"renamed from 2026-09-ai ({EVENT_PATH})",
+    ]
+
+
+def test_an_event_renamed_because_its_title_changed_is_one_rename_with_its_changes(
+    tmp_path: Path,
+) -> None:
+    retitled = EVENT.replace("2026-09-ai", "2026-09-ai-agents").replace(
+        "title: Workshop on AI", "title: Workshop on AI agents"
+    )
+    result = changes(
+        tmp_path, {}, {EVENT_PATH: None, "data/events/2026/2026-09-ai-agents.yaml": retitled}
+    )
+    assert texts(result) == [
+        f"renamed from 2026-09-ai ({EVENT_PATH})",
+        "title: Workshop on AI → Workshop on AI agents",
+    ]
+
+
+def test_a_rename_is_not_guessed_when_two_events_fit(tmp_path: Path) -> None:
+    november = EVENT.replace("2026-09-ai", "2026-11-ai").replace("2026-09-1", "2026-11-1")
+    december = EVENT.replace("2026-09-ai", "2026-12-ai").replace("2026-09-1", "2026-12-1")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-11-ai.yaml": november},
+        {
+            EVENT_PATH: None,
+            "data/events/2026/2026-11-ai.yaml": None,
+            "data/events/2026/2026-12-ai.yaml": december,
+        },
+    )
+    kinds = sorted(change.type for r in result.records for change in r.changes)
+    assert kinds == ["event-added", "event-removed", "event-removed"]
+
+
+def test_two_speakers_of_one_name_in_a_session_are_two_people(tmp_path: Path) -> None:
+    """Two different people may share a name: comparing by name alone said an unchanged
+    session's first Ana Lima had "changed" into the second."""
+    twice = EVENT.replace(
+        "          - {name: Ana Lima, country: BR}\n",
+        "          - {name: Ana Lima, country: BR}\n          - {name: Ana Lima, country: PT}\n",
+    )
+    assert changes(tmp_path / "same", {EVENT_PATH: twice}, {EVENT_PATH: twice}).records == []
+    moved = twice.replace("country: PT}", "country: AO}")
+    said = texts(changes(tmp_path / "one", {EVENT_PATH: twice}, {EVENT_PATH: moved}))
+    assert said == ["speaker Ana Lima in 'Opening' (2026-09-10): country changed"]

@@ -10,6 +10,8 @@ are unknown, not fixed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -201,10 +203,54 @@ def _stem(file: str) -> str:
     return PurePosixPath(file).stem
 
 
-def _content(event: Event) -> Any:
+def _renames(removed: dict[str, Event], added: dict[str, Event]) -> list[tuple[str, str, bool]]:
+    """(old key, new key, same content) of the events that are one event under a new id.
+
+    First the same content under a new id, found through an index of content hashes;
+    then, among the rest, an event that alone on each side has the same title (its
+    dates moved, and the id starts with the month), or the same dates, organizers and
+    place (its title changed, and the id holds the title). Each event is looked at a
+    fixed number of times: thousands of renames cost thousands of steps, not millions.
+    """
+    pairs: list[tuple[str, str, bool]] = []
+    left_removed, left_added = dict(removed), dict(added)
+    for key_of in (_content_hash, _title_key, _when_key):
+        index: dict[Any, list[str]] = {}
+        for key, event in left_removed.items():
+            index.setdefault(key_of(event), []).append(key)
+        wanted: dict[Any, list[str]] = {}
+        for key, event in left_added.items():
+            wanted.setdefault(key_of(event), []).append(key)
+        for cheap, new_keys in wanted.items():
+            old_keys = index.get(cheap, [])
+            if cheap is None or not old_keys:
+                continue
+            if key_of is not _content_hash and (len(old_keys) > 1 or len(new_keys) > 1):
+                continue  # more than one event fits: not a guess worth making
+            for old_key, new_key in zip(old_keys, new_keys, strict=False):
+                pairs.append((old_key, new_key, key_of is _content_hash))
+                del left_removed[old_key], left_added[new_key]
+    return pairs
+
+
+def _content_hash(event: Event) -> str:
     data = to_data(event, public=False)
     data.pop("id", None)
-    return data
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _title_key(event: Event) -> tuple[str, str | None] | None:
+    if not event.title:
+        return None
+    return " ".join(event.title.casefold().split()), event.kind
+
+
+def _when_key(event: Event) -> tuple[Any, ...] | None:
+    if event.start is None:
+        return None
+    city = event.venue.city if event.venue is not None else None
+    return event.start, event.end, tuple(event.organizers), event.format, city
 
 
 def _compare_events(
@@ -216,14 +262,13 @@ def _compare_events(
     old, new = _keyed(base.events), _keyed(head.events)
     removed = {k: e for k, e in old.items() if k not in new}
     added = {k: e for k, e in new.items() if k not in old}
-    for key, event in list(added.items()):
-        source = next((k for k, e in removed.items() if _content(e) == _content(event)), None)
-        if source is None:
-            continue
+    for source, key, same in _renames(removed, added):
+        event, was = added.pop(key), removed.pop(source)
         entry = _entry(records, "event", key, event)
-        was = removed.pop(source)
         entry.add("renamed", f"renamed from {source} ({was.file})", ADDED)
-        del added[key]
+        for type_, text, rank in [] if same else _event_changes(was, event):
+            if type_ != "file-moved":  # said by the rename
+                entry.add(type_, text, rank)
     for key, event in removed.items():
         if _unreadable_now(new_files, event.file):
             continue  # said once, as a file that no longer reads
@@ -233,6 +278,8 @@ def _compare_events(
         entry = _entry(records, "event", key, event)
         entry.add("event-added", f"new {event.kind or 'event'}, {_event_summary(event)}", ADDED)
     for key in (k for k in new if k in old):
+        if old[key] == new[key]:
+            continue  # the same values in the same places: most events of most changes
         found = _event_changes(old[key], new[key])
         if found:
             entry = _entry(records, "event", key, new[key])
@@ -294,7 +341,7 @@ def _event_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
             continue
         found += _value_changes(name, old_data.get(name), new_data.get(name))
     found += _outcome_changes(old, new)
-    found += _programme_changes(old.programme, new.programme)
+    found += _programme_changes(old, new)
     return found
 
 
@@ -334,51 +381,60 @@ def _outcome_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
     return found
 
 
-def _programme_changes(old: list[Day], new: list[Day]) -> list[tuple[str, str, int]]:
-    before, after = _sessions(old), _sessions(new)
+def _programme_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
+    shift = _shift(old, new)
+    before, after = _sessions(old.programme, shift), _sessions(new.programme, 0)
     found: list[tuple[str, str, int]] = []
-    for key, session in after.items():
+    for key, (when, session) in after.items():
         if key not in before:
             count = len(session.speakers)
             speakers = f" ({count} speaker{'s' * (count != 1)})" if count else ""
-            found.append(
-                (
-                    "session-added",
-                    f"session added: {_session_label(key, session)}{speakers}",
-                    PROGRAMME,
-                )
-            )
-    for key, session in before.items():
+            label = _session_label(key[1], when, session)
+            found.append(("session-added", f"session added: {label}{speakers}", PROGRAMME))
+    for key, (when, session) in before.items():
         if key not in after:
-            found.append(
-                ("session-removed", f"session removed: {_session_label(key, session)}", PROGRAMME)
-            )
+            label = _session_label(key[1], when, session)
+            found.append(("session-removed", f"session removed: {label}", PROGRAMME))
     for key in (k for k in before if k in after):
-        found += _session_changes(key, before[key], after[key])
+        found += _session_changes(key[1], after[key][0], before[key][1], after[key][1])
     return found
 
 
-SessionKey = tuple[str, str, int]
+def _shift(old: Event, new: Event) -> int:
+    """Days the whole event moved by (start and end alike), else 0."""
+    if None in (old.start, old.end, new.start, new.end):
+        return 0
+    assert old.start and old.end and new.start and new.end
+    shift = (new.start - old.start).days
+    return shift if shift == (new.end - old.end).days else 0
 
 
-def _sessions(days: list[Day]) -> dict[SessionKey, Session]:
-    """Sessions by day, title and occurrence (two "Coffee break"s on a day stay apart)."""
-    keyed: dict[SessionKey, Session] = {}
+SessionKey = tuple[str, str, int]  # day, title, occurrence
+
+
+def _sessions(days: list[Day], shift: int) -> dict[SessionKey, tuple[str, Session]]:
+    """Sessions by day, title and occurrence (two "Coffee break"s on a day stay apart), with
+    their date. The days of a programme that moved with its event count as they are now,
+    so that its sessions are not all removed and added again."""
+    keyed: dict[SessionKey, tuple[str, Session]] = {}
     for day in days:
         seen: Counter[str] = Counter()
+        moved = day.date + timedelta(days=shift) if day.date is not None else None
         for session in day.sessions:
             title = session.title or ""
-            keyed[(str(day.date), title, seen[title])] = session
+            keyed[(str(moved), title, seen[title])] = (str(day.date), session)
             seen[title] += 1
     return keyed
 
 
-def _session_label(key: SessionKey, session: Session) -> str:
-    return f"'{key[1]}' on {key[0]} {session.start}-{session.end}"
+def _session_label(title: str, when: str, session: Session) -> str:
+    return f"'{title}' on {when} {session.start}-{session.end}"
 
 
-def _session_changes(key: SessionKey, old: Session, new: Session) -> list[tuple[str, str, int]]:
-    where = f"'{key[1]}' ({key[0]})"
+def _session_changes(
+    title: str, when: str, old: Session, new: Session
+) -> list[tuple[str, str, int]]:
+    where = f"'{title}' ({when})"
     found: list[tuple[str, str, int]] = []
     if (old.start, old.end) != (new.start, new.end):
         found.append(
@@ -392,33 +448,21 @@ def _session_changes(key: SessionKey, old: Session, new: Session) -> list[tuple[
         ("speaker", old.speakers, new.speakers),
         ("chair", old.chairs, new.chairs),
     ):
-        names_before = {p.name for p in before}
-        names_after = {p.name for p in after}
-        for person in after:
-            if person.name not in names_before:
-                found.append(
-                    (f"{role}-added", f"{role} added to {where}: {_person(person)}", PROGRAMME)
-                )
-        for person in before:
-            if person.name not in names_after:
-                found.append(
-                    (
-                        f"{role}-removed",
-                        f"{role} removed from {where}: {_person(person)}",
-                        PROGRAMME,
-                    )
-                )
-        kept = {p.name: p for p in before}
-        for person in after:
-            if person.name in kept and to_data(kept[person.name]) != to_data(person):
-                changed = _changed_keys(to_data(kept[person.name]), to_data(person))
-                found.append(
-                    (
-                        f"{role}-changed",
-                        f"{role} {person.name} in {where}: {changed} changed",
-                        PROGRAMME,
-                    )
-                )
+        people_before, people_after = _people(before), _people(after)
+        for key, person in people_after.items():
+            if key not in people_before:
+                text = f"{role} added to {where}: {_person(person)}"
+                found.append((f"{role}-added", text, PROGRAMME))
+        for key, person in people_before.items():
+            if key not in people_after:
+                text = f"{role} removed from {where}: {_person(person)}"
+                found.append((f"{role}-removed", text, PROGRAMME))
+        for key, person in people_after.items():
+            if key in people_before:
+                was, now = to_data(people_before[key]), to_data(person)
+                if was != now:
+                    text = f"{role} {person.name} in {where}: {_changed_keys(was, now)} changed"
+                    found.append((f"{role}-changed", text, PROGRAMME))
     old_rest = {
         k: v for k, v in to_data(old).items() if k not in ("start", "end", "speakers", "chairs")
     }
@@ -434,6 +478,17 @@ def _session_changes(key: SessionKey, old: Session, new: Session) -> list[tuple[
             )
         )
     return found
+
+
+def _people(people: list[Person]) -> dict[tuple[str, int], Person]:
+    """People by name and occurrence: two people of one name in a session stay two."""
+    keyed: dict[tuple[str, int], Person] = {}
+    seen: Counter[str] = Counter()
+    for person in people:
+        name = person.name or ""
+        keyed[(name, seen[name])] = person
+        seen[name] += 1
+    return keyed
 
 
 def _person(person: Person) -> str:

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO
 
 from wsg.dataset import (
     MAX_FILE_SIZE,
@@ -36,6 +35,7 @@ from wsg.errors import WsgError
 MAX_FILES = 100_000
 MAX_TOTAL_SIZE = 512 * 1024 * 1024
 MAX_TREE_SIZE = 4 * 1024 * 1024  # one folder's listing: about 100,000 entries
+CHUNK = 256  # object ids written to git at a time: 17 KB at most, less than a pipe holds
 
 TREE, GITLINK, SYMLINK = "40000", "160000", "120000"
 UNSAFE_NAMES = frozenset({"", ".", ".."})
@@ -132,30 +132,38 @@ class Objects:
             process.stdout.close()
             process.wait()
 
-    def _ask(self, process: subprocess.Popen[bytes], oid: str) -> tuple[IO[bytes], list[str]]:
+    def _ask(self, process: subprocess.Popen[bytes], oids: list[str]) -> Iterator[list[str]]:
+        """Each object's header, in order, after the ids are written in one go. A chunk of
+        ids fits in a pipe's buffer, so writing never waits for git, whose answers wait
+        for us to read them."""
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.write(oid.encode("ascii") + b"\n")
+        process.stdin.write("".join(f"{oid}\n" for oid in oids).encode("ascii"))
         process.stdin.flush()
-        header = process.stdout.readline().decode("ascii", "replace").split()
-        if len(header) != 3:
-            what = " ".join(header) or "no answer"
-            raise WsgError(f"git cat-file: {what} (object {oid}; a shallow or partial clone?)")
-        return process.stdout, header
+        for oid in oids:
+            header = process.stdout.readline().decode("ascii", "replace").split()
+            if len(header) != 3 or not header[2].isdigit():
+                what = " ".join(header) or "no answer"
+                raise WsgError(f"git cat-file: {what} (object {oid}; a shallow or partial clone?)")
+            yield header
 
-    def info(self, oid: str) -> tuple[str, int]:
-        """The object's type and size in bytes; nothing of its content is read."""
-        _, (_, kind, size) = self._ask(self._check, oid)
-        return kind, int(size)
+    def infos(self, oids: list[str]) -> Iterator[tuple[str, int]]:
+        """Each object's type and size in bytes; nothing of their content is read."""
+        for start in range(0, len(oids), CHUNK):
+            for _, kind, size in self._ask(self._check, oids[start : start + CHUNK]):
+                yield kind, int(size)
 
-    def content(self, oid: str) -> bytes:
-        """The object's bytes; ask only for objects whose size ``info`` found small enough."""
-        stream, (_, _, size) = self._ask(self._batch, oid)
-        data = stream.read(int(size) + 1)[:-1]  # the content, then a newline
-        self.read_bytes += len(data)
-        return data
+    def contents(self, oids: list[str]) -> Iterator[bytes]:
+        """Each object's bytes, one at a time: ask only for objects whose size ``infos``
+        found small enough."""
+        assert self._batch.stdout is not None
+        for start in range(0, len(oids), CHUNK):
+            for _, _, size in self._ask(self._batch, oids[start : start + CHUNK]):
+                data = self._batch.stdout.read(int(size) + 1)[:-1]  # the content, a newline
+                self.read_bytes += len(data)
+                yield data
 
     def tree(self, oid: str, where: str) -> list[Entry]:
-        kind, size = self.info(oid)
+        ((kind, size),) = self.infos([oid])
         if kind != "tree":
             raise WsgError(f"{where}: git's object {oid} is a {kind}, not a folder")
         if size > MAX_TREE_SIZE:
@@ -164,7 +172,7 @@ class Objects:
                 f" wsg diff reads folders of at most {MAX_TREE_SIZE:,} bytes"
             )
         try:
-            return list(_tree_entries(self.content(oid), self.id_width))
+            return list(_tree_entries(next(self.contents([oid])), self.id_width))
         except (ValueError, UnicodeDecodeError):
             raise WsgError(f"{where}: git's tree object {oid} is damaged") from None
 
@@ -193,6 +201,7 @@ def load(git: Git, commit: str, data_dir: Path, today: date) -> Dataset:
                 break  # the dataset folder did not exist yet: an empty dataset
         walk = _Walk(objects, data, commit[:10])
         files = list(walk.folder(tree, ())) if tree is not None else []
+        walk.read_records()
     return Dataset(data_dir=data_dir, root=root, today=today, files=files)
 
 
@@ -212,7 +221,9 @@ class _Walk:
         self.objects = objects
         self.data = data
         self.commit = commit
-        self.count = 0
+        self.count = 0  # files and folders met
+        self.records: list[tuple[SourceFile, str]] = []  # record files met, to read
+        self.planned = 0  # bytes of the record files read so far and about to be read
 
     def folder(self, oid: str, parts: tuple[str, ...]) -> Iterator[SourceFile]:
         listing = self.objects.tree(oid, self._rel(parts) or self.data.name)
@@ -291,28 +302,37 @@ class _Walk:
 
     def _record(self, parts: tuple[str, ...], entry: Entry, kind: str) -> SourceFile:
         source = self._source(parts, entry.name, kind)
-        object_kind, size = self.objects.info(entry.oid)
-        if object_kind != "blob":
-            source.problems.append(
-                ("file-encoding", 1, 1, f"not a file: git holds a {object_kind} here")
-            )
-        elif size > MAX_FILE_SIZE:
-            source.problems.append(
-                (
-                    "file-too-large",
-                    1,
-                    1,
-                    f"{size:,} bytes; a record file is at most {MAX_FILE_SIZE:,} bytes (1 MiB)",
-                )
-            )
-        elif self.objects.read_bytes + size > MAX_TOTAL_SIZE:
-            raise WsgError(
-                f"at {self.commit}, the record files add up to more than {MAX_TOTAL_SIZE:,} bytes;"
-                " wsg diff reads at most that much"
-            )
-        else:
-            _read_record(source, self.objects.content(entry.oid))
+        self.records.append((source, entry.oid))
         return source
+
+    def read_records(self) -> None:
+        """Read and parse every record file met on the walk: sizes first, then the bytes of
+        those within the limits, a chunk of objects at a time."""
+        for start in range(0, len(self.records), CHUNK):
+            chunk = self.records[start : start + CHUNK]
+            wanted = []
+            for (source, oid), (kind, size) in zip(
+                chunk, self.objects.infos([oid for _, oid in chunk]), strict=True
+            ):
+                if kind != "blob":
+                    message = f"not a file: git holds a {kind} here"
+                    source.problems.append(("file-encoding", 1, 1, message))
+                elif size > MAX_FILE_SIZE:
+                    message = (
+                        f"{size:,} bytes; a record file is at most {MAX_FILE_SIZE:,} bytes (1 MiB)"
+                    )
+                    source.problems.append(("file-too-large", 1, 1, message))
+                else:
+                    wanted.append((source, oid))
+                    self.planned += size
+            if self.planned > MAX_TOTAL_SIZE:
+                raise WsgError(
+                    f"at {self.commit}, the record files add up to more than"
+                    f" {MAX_TOTAL_SIZE:,} bytes; wsg diff reads at most that much"
+                )
+            contents = self.objects.contents([oid for _, oid in wanted])
+            for (source, _), raw in zip(wanted, contents, strict=True):
+                _read_record(source, raw)
 
 
 def _file_message(name: str) -> str:
