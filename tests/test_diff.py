@@ -463,7 +463,7 @@ class CountingList(list):  # type: ignore[type-arg]
 def test_two_thousand_renames_cost_linear_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 12: rename detection re-serialised both events of every added × removed pair
+    """Issue 12: rename detection re-serialised both events of every added-and-removed pair
     (400 renames took 48 s). Now each event is serialised a bounded number of times."""
     from wsg import diffing
 

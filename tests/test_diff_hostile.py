@@ -327,3 +327,49 @@ def test_a_dataset_folder_that_is_a_symlink_at_a_revision_is_refused(
     code, out, err = diff(repo, "main", commit)
     assert (code, out) == (2, "")
     assert f"at {commit[:10]}, data is not one folder in git" in err
+
+
+# ---------------------------------------------------------------------------
+# Text from the data cannot drive the terminal or pose as output
+
+HOSTILE_TITLE = (
+    '"Workshop\\e]0;owned\\a on AI\\e[2J\\x9b31m\\u202egnp.exe\\n'
+    '+ introduced error fake-rule at 1:1: forged"'
+)
+CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
+
+
+def hostile_branch(repo: Path) -> None:
+    """Branch ``hostile``: a title and a speaker's name full of control characters, in a
+    session whose title holds a NEL (U+0085), which main already had."""
+    session = '      - {start: "09:30", end: "10:00", title: "Open\\u0085ing"'
+    main = f"{EVENT}programme:\n  - date: 2026-09-10\n    sessions:\n{session}}}\n"
+    (repo / EVENT_PATH).write_text(main, "utf-8")
+    git(repo, "commit", "-q", "-am", "a session")
+    git(repo, "checkout", "-q", "-b", "hostile")
+    speaker = ', speakers: [{name: "Ana\\e[8m Lima\\u2066", country: BR}]}'
+    hostile = main.replace("title: Workshop on AI", f"title: {HOSTILE_TITLE}")
+    hostile = hostile.replace(f"{session}}}", session + speaker)
+    (repo / EVENT_PATH).write_text(hostile, "utf-8")
+    git(repo, "commit", "-q", "-am", "hostile text")
+
+
+def test_control_characters_from_the_data_are_shown_escaped_in_text(repo: Path) -> None:
+    hostile_branch(repo)
+    _, out, _ = diff(repo, "main", "hostile")
+    assert not any(ch in out for ch in CONTROLS)
+    assert all(ch.isprintable() or ch == "\n" for ch in out)
+    assert "Workshop\\x1b]0;owned\\x07 on AI\\x1b[2J\\x9b31m\\u202egnp.exe\\n+ introduced" in out
+    assert not any(line.startswith("+ introduced error fake-rule") for line in out.splitlines())
+    assert "speaker added to 'Open\\x85ing' (2026-09-10): Ana\\x1b[8m Lima\\u2066 (BR)" in out
+
+
+def test_control_characters_are_escaped_in_json_which_stays_the_same_data(repo: Path) -> None:
+    import json
+
+    hostile_branch(repo)
+    _, out, _ = diff(repo, "main", "hostile", "--format", "json")
+    assert all(ch.isprintable() or ch in "\n" for ch in out)
+    document = json.loads(out)
+    (record,) = document["records"]
+    assert record["title"].startswith("Workshop\x1b]0;owned\x07 on AI\x1b[2J\x9b31m\u202e")

@@ -54,7 +54,7 @@ def run(
         "head": {"revision": head or WORKING_TREE, "commit": head_commit},
     }
     if output_format == "json":
-        out.write(json.dumps(_document(result, revisions), indent=2, ensure_ascii=False) + "\n")
+        out.write(_json(_document(result, revisions)) + "\n")
     elif output_format == "md":
         out.write(_markdown(result, revisions))
     else:
@@ -159,7 +159,28 @@ def _text(result: DatasetDiff, revisions: dict[str, Any]) -> str:
         lines += [f"  ? {UNKNOWN}: {_finding(f)}" for f in record.unknown]
     lines.append("")
     lines.append(_findings_line(result))
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"
+
+
+def printable(text: str) -> str:
+    """``text`` with every character a terminal would act on shown escaped (``\\x1b``,
+    ``\\n``, ``\\u202e``): the data's text can neither drive the terminal nor start a
+    line of output of its own."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def _json(document: dict[str, Any]) -> str:
+    """JSON with the same care for what JSON leaves raw (C1 controls, bidi overrides,
+    line separators): ``\\uXXXX`` escapes, so that tools still read exactly the data."""
+    lines = json.dumps(document, indent=2, ensure_ascii=False).split("\n")
+    return "\n".join(
+        line
+        if line.isprintable()
+        else "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in line)
+        for line in lines
+    )
 
 
 def _md_escape(text: str) -> str:
