@@ -9,8 +9,11 @@ every pull request, so every test here builds its commit as an attacker would: w
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import make_dataset, run_wsg
@@ -373,3 +376,110 @@ def test_control_characters_are_escaped_in_json_which_stays_the_same_data(repo: 
     document = json.loads(out)
     (record,) = document["records"]
     assert record["title"].startswith("Workshop\x1b]0;owned\x07 on AI\x1b[2J\x9b31m\u202e")
+
+
+# ---------------------------------------------------------------------------
+# The pull-request comment is built from untrusted text
+
+FORGERY = (
+    "AI\\n# Forged heading\\n- forged item\\n1. forged\\n> quote @maintainer #1 GH-2 owner/repo#3"
+    " ![x](https://evil.example/x.png) [click](https://evil.example) <img src=x onerror=alert(1)>"
+    " <b>bold</b> &#64;admin &lt; `code` ``` | a | b | *em* _em_ ~~s~~ $x$ :x: error"
+    " https://evil.example/login www.evil.example a@b.example      indented"
+)
+STRAY = "a``b`<b>@x #1.txt"
+ODD_STEM = "@admin #4 `x`"
+
+
+def forged_branch(repo: Path) -> None:
+    git(repo, "checkout", "-q", "-b", "forged")
+    event = EVENT.replace("title: Workshop on AI", f'title: "{FORGERY}"')
+    event += (
+        "programme:\n  - date: 2026-09-10\n    sessions:\n"
+        '      - {start: "09:30", end: "10:00", title: "`Opening` @team",'
+        ' speakers: [{name: "@octocat <i>", country: BR}]}\n'
+    )
+    (repo / EVENT_PATH).write_text(event, "utf-8")
+    folder = repo / "data" / "events" / "2026"
+    (folder / STRAY).write_text("x\n", "utf-8")
+    odd = EVENT.replace("id: 2026-09-ai", "id: Not An Id").replace("Workshop on AI", "Other")
+    (folder / f"{ODD_STEM}.yaml").write_text(odd, "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "forged")
+
+
+def tokens(markdown: str) -> list[Any]:
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    flat = []
+    for token in parser.parse(markdown):
+        flat.append(token)
+        flat.extend(token.children or [])
+    return flat
+
+
+MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]")
+REFERENCE = re.compile(r"#\d|\bGH-\d", re.IGNORECASE)
+
+
+def test_the_comment_forges_no_heading_list_mention_reference_html_or_link(repo: Path) -> None:
+    forged_branch(repo)
+    code, out, _ = diff(repo, "main", "forged", "--format", "md")
+    assert code == 1  # the odd id is an error
+    found = tokens(out)
+    types = Counter(t.type for t in found)
+    assert types["heading_open"] == 1  # "Dataset changes", ours
+    for forbidden in ("ordered_list_open", "blockquote_open", "html_inline"):
+        assert types[forbidden] == 0, forbidden
+    assert [t.content for t in found if t.type == "html_block"] == ["<!-- wsg-diff -->\n"]
+    for forbidden in ("link_open", "image", "em_open", "s_open", "table_open", "code_block"):
+        assert types[forbidden] == 0, forbidden
+    items = [t for t in found if t.type == "list_item_open"]
+    records = [t for t in found if t.type == "bullet_list_open"]
+    assert len(records) == 3 and len(items) >= 5  # the event, the stray file, the odd stem
+    text = "".join(t.content for t in found if t.type == "text")
+    assert not MENTION.search(text), MENTION.findall(text)
+    assert not REFERENCE.search(text), REFERENCE.findall(text)
+    assert "://" not in text and "www." not in text  # no bare URL to autolink
+    visible = text.replace("\u2060", "")  # what a reader sees: the text, as it is
+    assert "AI\\n# Forged heading\\n- forged item" in visible
+    assert "<img src=x onerror=alert(1)>" in visible and "&#64;admin" in visible
+    assert "session added: '`Opening` @team' on 2026-09-10" in visible
+    spans = {t.content for t in found if t.type == "code_inline"}
+    assert f"data/events/2026/{STRAY}" in spans  # the whole name, in one code span
+    assert ODD_STEM in spans
+    assert "2026-09-ai" in spans
+
+
+def test_the_comment_is_bounded_to_what_github_accepts_and_says_what_was_cut(
+    repo: Path,
+) -> None:
+    """Each record as long as the comment lets it be: long titles of punctuation (each
+    character escaped: twice as long) and a dozen long findings each."""
+    git(repo, "checkout", "-q", "-b", "big")
+    folder = repo / "data" / "events" / "2026"
+    organizers = ", ".join(f'"{"<" * 400}{k}"' for k in range(12))
+    for n in range(300):
+        event_id = f"2026-10-w{n:03}"
+        text = EVENT.replace("2026-09-ai", event_id).replace(
+            "Workshop on AI", '"' + "!" * 1000 + '"'
+        )
+        (folder / f"{event_id}.yaml").write_text(
+            text.replace("organizers: [sg16]", f"organizers: [{organizers}]"), "utf-8"
+        )
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "many long events")
+    _, out, _ = diff(repo, "main", "big", "--format", "md")
+    assert len(out.encode("utf-16-le")) // 2 <= 65_536
+    assert len(out) > 60_000  # as much as fits is shown
+    assert "… \\(700 more characters\\)" in out  # a cut text says how much was cut of it
+    last = out.rstrip("\n").splitlines()[-1]
+    assert re.fullmatch(
+        r"… and \d+ more records are not shown: a comment holds at most 25 records"
+        r" in 65,536 characters; `wsg diff [0-9a-f]{10} [0-9a-f]{10}` lists them all\.",
+        last,
+    ), last
+    shown = out.count("**event `")
+    assert 0 < shown < 25  # the bound on characters, not on records, stopped it
+    assert shown + int(last.split()[2]) == 300

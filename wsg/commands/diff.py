@@ -14,20 +14,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
-from wsg import engine, revision
+from wsg import engine, prcomment, revision
 from wsg.diffing import DatasetDiff, RecordChanges, compare
 from wsg.errors import WsgError
 from wsg.findings import Finding
+from wsg.prcomment import UNKNOWN, printable
 from wsg.revision import Git
 
 FORMATS = ("text", "md", "json")
 WORKING_TREE = "the working tree"
 # where a branch starts from, in order; origin/HEAD is the remote's default branch
 BASE_BRANCHES = ("main", "origin/HEAD", "origin/main", "master", "origin/master")
-UNKNOWN = "unknown (the file no longer reads)"
-MD_MARKER = "<!-- wsg-diff -->"  # lets CI find and update its own comment
-MD_CHANGES_PER_RECORD = 10
-MD_RECORDS = 25
 
 
 def run(
@@ -56,7 +53,7 @@ def run(
     if output_format == "json":
         out.write(_json(_document(result, revisions)) + "\n")
     elif output_format == "md":
-        out.write(_markdown(result, revisions))
+        out.write(prcomment.comment(result, revisions, _findings_line(result)))
     else:
         out.write(_text(result, revisions))
     return 1 if any(f.severity == "error" for f in result.introduced) else 0
@@ -162,15 +159,6 @@ def _text(result: DatasetDiff, revisions: dict[str, Any]) -> str:
     return "\n".join(map(printable, lines)) + "\n"
 
 
-def printable(text: str) -> str:
-    """``text`` with every character a terminal would act on shown escaped (``\\x1b``,
-    ``\\n``, ``\\u202e``): the data's text can neither drive the terminal nor start a
-    line of output of its own."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
-
-
 def _json(document: dict[str, Any]) -> str:
     """JSON with the same care for what JSON leaves raw (C1 controls, bidi overrides,
     line separators): ``\\uXXXX`` escapes, so that tools still read exactly the data."""
@@ -181,49 +169,3 @@ def _json(document: dict[str, Any]) -> str:
         else "".join(ch if ch.isprintable() else json.dumps(ch)[1:-1] for ch in line)
         for line in lines
     )
-
-
-def _md_escape(text: str) -> str:
-    for char in "\\`*_[]<>|":
-        text = text.replace(char, "\\" + char)
-    return text
-
-
-def _markdown(result: DatasetDiff, revisions: dict[str, Any]) -> str:
-    base, head = revisions["base"], revisions["head"]
-    head_said = f"`{_short(head['commit'])}`" if head["commit"] else WORKING_TREE
-    lines = [
-        MD_MARKER,
-        "### Dataset changes",
-        "",
-        f"From `{_short(base['commit'])}` to {head_said}: "
-        f"{_plural(len(result.records), 'record')} changed; {_findings_line(result)}.",
-    ]
-    errors = [f for f in result.introduced if f.severity == "error"]
-    if errors:
-        lines.append("")
-        lines.append(f"**This change introduces {_plural(len(errors), 'error')}.**")
-    for record in result.records[:MD_RECORDS]:
-        lines.append("")
-        if record.kind == "file":
-            lines.append(f"**`{record.file}`**")
-        else:
-            title = f" — {_md_escape(record.title)}" if record.title else ""
-            lines.append(f"**{record.kind} `{record.id}`**{title}")
-        items = [_md_escape(change.text) for change in record.changes]
-        items += [f"introduced {_md_finding(f)}" for f in record.introduced]
-        items += [f"fixed {_md_finding(f)}" for f in record.fixed]
-        items += [f"{UNKNOWN}: {_md_finding(f)}" for f in record.unknown]
-        shown = items[:MD_CHANGES_PER_RECORD]
-        lines += [f"- {item}" for item in shown]
-        if len(items) > len(shown):
-            lines.append(f"- … and {len(items) - len(shown)} more (`wsg diff` lists them all)")
-    if len(result.records) > MD_RECORDS:
-        hidden = len(result.records) - MD_RECORDS
-        lines += ["", f"… and {_plural(hidden, 'more record')} (`wsg diff` lists them all)."]
-    return "\n".join(lines) + "\n"
-
-
-def _md_finding(f: Finding) -> str:
-    icon = {"error": ":x:", "warning": ":warning:", "info": ":information_source:"}[f.severity]
-    return f"{icon} {f.severity} `{f.rule}` at line {f.line}: {_md_escape(f.message)}"
