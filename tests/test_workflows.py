@@ -8,6 +8,7 @@ binary while it installs, which this project's machines cannot do.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
 import subprocess
@@ -60,31 +61,104 @@ def assert_runs(words: list[str]) -> None:
 def test_the_pull_request_workflow_validates_and_comments_the_diff() -> None:
     workflow = load(PR)
     assert list(workflow["on"]) == ["pull_request"]
-    assert workflow["permissions"] == {"contents": "read", "pull-requests": "write"}
     assert "github.event.pull_request.number" in workflow["concurrency"]["group"]
-    all_steps = steps(workflow)
-    checkout = next(s for s in all_steps if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == "0"  # wsg diff needs the base revision
-    scripts = [s["run"] for s in all_steps if "run" in s]
-    commands = [c for script in scripts for c in wsg_commands(script)]
+    review = workflow["jobs"]["review"]
+    pull_request = next(s for s in review["steps"] if s.get("with", {}).get("path") == PR_CHECKOUT)
+    assert pull_request["with"]["fetch-depth"] == "0"  # wsg diff needs the base revision
+    commands = [c for s in review["steps"] if "run" in s for c in wsg_commands(s["run"])]
     assert ["validate", "--format", "github"] in commands
     assert ["diff", "$BASE_SHA", "HEAD", "--format", "md"] in commands
-    comment = next(s for s in all_steps if s.get("uses", "").startswith("actions/github-script@"))
-    assert "<!-- wsg-diff -->" in comment["with"]["script"]
+    script = steps(workflow)[-1]["with"]["script"]
+    assert "<!-- wsg-diff -->" in script
+    assert "comment.user.login === 'github-actions[bot]'" in script  # never another's comment
     for words in commands:
         assert_runs(words)
+
+
+PR_CHECKOUT, TOOL_CHECKOUT = "pull-request", "tool"
+
+
+def test_the_pull_requests_own_code_never_runs() -> None:
+    """Issue 12: wsg was installed from the pull request's checkout, so a pull request that
+    edits wsg/ or templates/ controlled its own validation and the bot's comment."""
+    review = load(PR)["jobs"]["review"]
+    checkouts = {
+        s["with"]["path"]: s["with"]
+        for s in review["steps"]
+        if s.get("uses", "").startswith("actions/checkout@")
+    }
+    assert checkouts[TOOL_CHECKOUT]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert "ref" not in checkouts[PR_CHECKOUT]  # the pull request's merge commit
+    runs = [s for s in review["steps"] if "run" in s]
+    installs = [s["run"] for s in runs if "pip install" in s["run"]]
+    assert installs == [f"python -m pip install ./{TOOL_CHECKOUT}"]
+    for step in runs:
+        if wsg_commands(step["run"]):
+            assert step["working-directory"] == PR_CHECKOUT  # its data, with the base's wsg
+        else:
+            assert "working-directory" not in step and PR_CHECKOUT not in step["run"]
+    assert review["env"]["WSG_NO_CACHE"] == "1"  # a committed .wsg-cache is never read
+
+
+def test_each_job_has_the_least_permissions_it_needs() -> None:
+    pull_request, pages = load(PR), load(PAGES)
+    assert pull_request["permissions"] == {} and pages["permissions"] == {}
+    jobs = {
+        "pr review": pull_request["jobs"]["review"],
+        "pr comment": pull_request["jobs"]["comment"],
+        "pages build": pages["jobs"]["build"],
+        "pages deploy": pages["jobs"]["deploy"],
+    }
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "pr review": {"contents": "read"},
+        "pr comment": {"pull-requests": "write"},
+        "pages build": {"contents": "read"},
+        "pages deploy": {"pages": "write", "id-token": "write"},
+    }
+    # the job that may write runs nothing of either checkout: it has none
+    comment = jobs["pr comment"]
+    assert not any(s.get("uses", "").startswith("actions/checkout@") for s in comment["steps"])
+    assert not any("run" in s for s in comment["steps"])
+
+
+def test_checkouts_keep_no_credentials() -> None:
+    for workflow in (load(PR), load(PAGES)):
+        for step in steps(workflow):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] == "false", step
+
+
+PINNED = re.compile(r"^\s*(?:- )?uses: ([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$")
+
+
+def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment() -> None:
+    seen = {}
+    for path in (PR, PAGES):
+        for line in path.read_text("utf-8").splitlines():
+            if "uses:" in line:
+                match = PINNED.match(line)
+                assert match, f"{path.name}: {line.strip()}"
+                action, commit, tag = match.groups()
+                assert seen.setdefault(action, (commit, tag)) == (commit, tag), action
+    assert set(seen) == {
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-artifact",
+        "actions/download-artifact",
+        "actions/github-script",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    }
 
 
 def test_the_pages_workflow_renders_and_deploys_from_main() -> None:
     workflow = load(PAGES)
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": "false"}
     build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
     uses = [s.get("uses", "") for s in build["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert deploy["needs"] == "build"
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     commands = [c for s in build["steps"] if "run" in s for c in wsg_commands(s["run"])]
