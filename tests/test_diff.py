@@ -606,3 +606,234 @@ def test_two_speakers_of_one_name_in_a_session_are_two_people(tmp_path: Path) ->
     moved = twice.replace("country: PT}", "country: AO}")
     said = texts(changes(tmp_path / "one", {EVENT_PATH: twice}, {EVENT_PATH: moved}))
     assert said == ["speaker Ana Lima in 'Opening' (2026-09-10): country changed"]
+
+
+# ---------------------------------------------------------------------------
+# Every branch of the comparison, with its exact sentence (issue 17)
+
+
+def dates(start: str, end: str) -> str:
+    """EVENT with other dates (its programme day stays on 2026-09-10)."""
+    return EVENT.replace("start: 2026-09-10", f"start: {start}").replace(
+        "end: 2026-09-11", f"end: {end}"
+    )
+
+
+def programme(sessions: str) -> str:
+    """EVENT with these sessions on 2026-09-10 (YAML list items at six spaces)."""
+    head = EVENT[: EVENT.index("programme:")]
+    return head + "programme:\n  - date: 2026-09-10\n    sessions:\n" + sessions
+
+
+OPENING = '      - {start: "09:30", end: "10:00", title: Opening, speakers: [%s]}\n'
+ANA, KOFI = "{name: Ana Lima, country: BR}", "{name: Kofi Mensah, affiliation: GIZ, country: GH}"
+PANEL = (
+    '      - {start: "10:00", end: "11:00", title: Panel, chairs: [{name: Li Wei, country: CN}]}\n'
+)
+REPORT = (
+    "outcomes:\n  - type: report\n    title: Workshop report\n"
+    "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
+)
+HELD = EVENT.replace("status: approved", "status: held").replace("2026-09-1", "2026-05-1")
+
+EVENT_BRANCHES = {
+    "moved": (
+        EVENT,
+        dates("2026-09-17", "2026-09-18"),
+        ["dates moved by 7 days: 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-18"],
+    ),
+    "brought forward": (
+        EVENT,
+        dates("2026-09-07", "2026-09-08"),
+        ["dates brought forward by 3 days: 2026-09-10 to 2026-09-11 → 2026-09-07 to 2026-09-08"],
+    ),
+    "moved with its programme": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA).replace("2026-09-1", "2026-09-2"),
+        ["dates moved by 10 days: 2026-09-10 to 2026-09-11 → 2026-09-20 to 2026-09-21"],
+    ),
+    "moved by one day": (
+        EVENT,
+        dates("2026-09-11", "2026-09-12"),
+        ["dates moved by 1 day: 2026-09-10 to 2026-09-11 → 2026-09-11 to 2026-09-12"],
+    ),
+    "end only, lengthened": (
+        EVENT,
+        dates("2026-09-10", "2026-09-12"),
+        [
+            "end moved by 1 day: 2026-09-10 to 2026-09-11 → 2026-09-10 to 2026-09-12"
+            " (lengthened to 3 days)"
+        ],
+    ),
+    "end only, shortened": (
+        EVENT,
+        dates("2026-09-10", "2026-09-10"),
+        [
+            "end brought forward by 1 day: 2026-09-10 to 2026-09-11 → 2026-09-10"
+            " (shortened to 1 day)"
+        ],
+    ),
+    "start only, shortened": (
+        EVENT,
+        dates("2026-09-11", "2026-09-11"),
+        ["start moved by 1 day: 2026-09-10 to 2026-09-11 → 2026-09-11 (shortened to 1 day)"],
+    ),
+    "start only, lengthened": (
+        EVENT,
+        dates("2026-09-08", "2026-09-11"),
+        [
+            "start brought forward by 2 days: 2026-09-10 to 2026-09-11 → 2026-09-08 to 2026-09-11"
+            " (lengthened to 4 days)"
+        ],
+    ),
+    "both ends, lengthened": (
+        EVENT,
+        dates("2026-09-17", "2026-09-19"),
+        [
+            "start moved by 7 days and end moved by 8 days:"
+            " 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-19 (lengthened to 3 days)"
+        ],
+    ),
+    "both ends, shortened": (
+        EVENT,
+        dates("2026-09-09", "2026-09-09"),
+        [
+            "start brought forward by 1 day and end brought forward by 2 days:"
+            " 2026-09-10 to 2026-09-11 → 2026-09-09 (shortened to 1 day)"
+        ],
+    ),
+    "status": (
+        EVENT,
+        EVENT.replace("status: approved", "status: announced"),
+        ["status: approved → announced"],
+    ),
+    "cancelled": (
+        EVENT,
+        EVENT.replace("status: approved", "status: cancelled")
+        + "cancellation: {date: 2026-05-20, reason: Venue unavailable}\n",
+        ["status: approved → cancelled", "cancelled on 2026-05-20: Venue unavailable"],
+    ),
+    "session added": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA + PANEL),
+        ["session added: 'Panel' on 2026-09-10 10:00-11:00"],
+    ),
+    "session with speakers added": (
+        programme(PANEL),
+        programme(OPENING % f"{ANA}, {KOFI}" + PANEL),
+        ["session added: 'Opening' on 2026-09-10 09:30-10:00 (2 speakers)"],
+    ),
+    "session removed": (
+        programme(OPENING % ANA + PANEL),
+        programme(OPENING % ANA),
+        ["session removed: 'Panel' on 2026-09-10 10:00-11:00"],
+    ),
+    "session re-timed": (
+        programme(OPENING % ANA),
+        programme((OPENING % ANA).replace('"09:30", end: "10:00"', '"09:45", end: "10:15"')),
+        ["session 'Opening' (2026-09-10): 09:30-10:00 → 09:45-10:15"],
+    ),
+    "speaker added": (
+        programme(OPENING % ANA),
+        programme(OPENING % f"{ANA}, {KOFI}"),
+        ["speaker added to 'Opening' (2026-09-10): Kofi Mensah (GIZ, GH)"],
+    ),
+    "speaker removed": (
+        programme(OPENING % f"{ANA}, {KOFI}"),
+        programme(OPENING % KOFI),
+        ["speaker removed from 'Opening' (2026-09-10): Ana Lima (BR)"],
+    ),
+    "speaker changed": (
+        programme(OPENING % KOFI),
+        programme(OPENING % KOFI.replace("GIZ", "ITU")),
+        ["speaker Kofi Mensah in 'Opening' (2026-09-10): affiliation changed"],
+    ),
+    "chair replaced": (
+        programme(PANEL),
+        programme(PANEL.replace("Li Wei, country: CN", "Sara Haile, country: ET")),
+        [
+            "chair added to 'Panel' (2026-09-10): Sara Haile (ET)",
+            "chair removed from 'Panel' (2026-09-10): Li Wei (CN)",
+        ],
+    ),
+    "outcome published": (
+        HELD,
+        HELD + REPORT,
+        ["outcome published: report 'Workshop report' (2026-09-20)"],
+    ),
+    "outcome changed": (
+        HELD + REPORT,
+        HELD + REPORT.replace("2026-09-20", "2026-09-21"),
+        ["outcome changed: report 'Workshop report' (2026-09-21)"],
+    ),
+    "outcome removed": (
+        HELD + REPORT,
+        HELD,
+        ["outcome removed: report 'Workshop report' (2026-09-20)"],
+    ),
+    "a plain field": (
+        EVENT,
+        EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
+        ["format: virtual → hybrid", "venue added: city: Geneva, country: CH"],
+    ),
+    "a list of words": (
+        EVENT,
+        EVENT.replace("themes: [ai]", "themes: [security]"),
+        ["themes: added security; removed ai"],
+    ),
+}
+
+
+@pytest.mark.parametrize("branch", list(EVENT_BRANCHES))
+def test_every_change_to_an_event_says_its_exact_sentence(tmp_path: Path, branch: str) -> None:
+    base, head, expected = EVENT_BRANCHES[branch]
+    result = changes(tmp_path, {EVENT_PATH: base}, {EVENT_PATH: head})
+    assert texts(result) == expected
+
+
+SEAT_BRANCHES = {
+    "handed over": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n" + REPLACEMENT,
+        ),
+        [HANDED_OVER],
+    ),
+    "leaves": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n    term: {start: 2025-01-20, end: 2026-05-29}\n",
+        ),
+        ["vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-29"],
+    ),
+    "new holder of an empty seat": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-chairman\n    name: Rustam Aliyev\n    country: AZ\n"
+            "    region: cis\n    term: {start: 2026-03-01}\nthemes:",
+        ),
+        ["vice-chairman for cis: Rustam Aliyev (AZ) from 2026-03-01"],
+    ),
+    "seat removed": (
+        WSG.replace(
+            "  - role: vice-chairman\n    name: Grace Wanjiru Kamau\n    country: KE\n"
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "",
+        ),
+        ["vice-chairman for africa: Grace Wanjiru Kamau (KE) removed (term from 2025-01-20)"],
+    ),
+}
+
+
+@pytest.mark.parametrize("branch", list(SEAT_BRANCHES))
+def test_every_change_of_a_seat_says_its_exact_sentence(tmp_path: Path, branch: str) -> None:
+    head, expected = SEAT_BRANCHES[branch]
+    assert texts(changes(tmp_path, {}, {WSG_PATH: head})) == expected
+
+
+def test_groups_added_and_removed_say_so(tmp_path: Path) -> None:
+    sg99 = "id: sg99\nname: Study Group 99\nkind: study-group\nparent: tsag\n"
+    added = changes(tmp_path / "added", {}, {"data/groups/sg99.yaml": sg99})
+    assert texts(added) == ["new study-group under tsag"]
+    removed = changes(tmp_path / "removed", {"data/groups/sg99.yaml": sg99}, {})
+    assert texts(removed) == ["group removed"]

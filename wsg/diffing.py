@@ -346,18 +346,25 @@ def _event_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
 
 
 def _date_change(old: Event, new: Event) -> list[tuple[str, str, int]]:
+    """One sentence: which ends moved, by how much, and the new length when it changed."""
     if (old.start, old.end) == (new.start, new.end):
         return []
     before, after = _dates(old.start, old.end), _dates(new.start, new.end)
-    if None not in (old.start, old.end, new.start, new.end):
-        assert old.start and old.end and new.start and new.end
-        shift = (new.start - old.start).days
-        if shift == (new.end - old.end).days:
-            how = f"moved by {_days(shift)}" if shift > 0 else f"brought forward by {_days(-shift)}"
-            return [("dates", f"dates {how}: {before} → {after}", LIFECYCLE)]
-        length = (new.end - new.start).days + 1
-        return [("dates", f"dates: {before} → {after} (now {_days(length)})", LIFECYCLE)]
-    return [("dates", f"dates: {before} → {after}", LIFECYCLE)]
+    if None in (old.start, old.end, new.start, new.end):
+        return [("dates", f"dates: {before} → {after}", LIFECYCLE)]
+    assert old.start and old.end and new.start and new.end
+    start, end = (new.start - old.start).days, (new.end - old.end).days
+    if start == end:
+        return [("dates", f"dates {_moved(start)}: {before} → {after}", LIFECYCLE)]
+    moves = [f"{which} {_moved(days)}" for which, days in (("start", start), ("end", end)) if days]
+    length, was = (new.end - new.start).days + 1, (old.end - old.start).days + 1
+    how = "lengthened" if length > was else "shortened"
+    text = f"{' and '.join(moves)}: {before} → {after} ({how} to {_days(length)})"
+    return [("dates", text, LIFECYCLE)]
+
+
+def _moved(days: int) -> str:
+    return f"moved by {_days(days)}" if days > 0 else f"brought forward by {_days(-days)}"
 
 
 def _outcome_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
@@ -401,12 +408,16 @@ def _programme_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
 
 
 def _shift(old: Event, new: Event) -> int:
-    """Days the whole event moved by (start and end alike), else 0."""
+    """Days the whole event moved by, with its programme; else 0."""
     if None in (old.start, old.end, new.start, new.end):
         return 0
     assert old.start and old.end and new.start and new.end
     shift = (new.start - old.start).days
-    return shift if shift == (new.end - old.end).days else 0
+    if shift != (new.end - old.end).days:
+        return 0
+    days_before = {d.date + timedelta(days=shift) for d in old.programme if d.date is not None}
+    days_after = {d.date for d in new.programme if d.date is not None}
+    return shift if days_before == days_after else 0
 
 
 SessionKey = tuple[str, str, int]  # day, title, occurrence
