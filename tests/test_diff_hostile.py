@@ -483,3 +483,14 @@ def test_the_comment_is_bounded_to_what_github_accepts_and_says_what_was_cut(
     shown = out.count("**event `")
     assert 0 < shown < 25  # the bound on characters, not on records, stopped it
     assert shown + int(last.split()[2]) == 300
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["plain", "`leading", "trailing`", "``both``", " spaced ", "a ``` b", "<b>@x #1</b>", "x\ny"],
+)
+def test_a_code_span_holds_any_name_whole(name: str) -> None:
+    from wsg.prcomment import code
+
+    spans = [t.content for t in tokens(f"**{code(name)}** and text") if t.type == "code_inline"]
+    assert spans == [name.replace("\n", "\\n")]
