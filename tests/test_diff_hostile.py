@@ -494,3 +494,15 @@ def test_a_code_span_holds_any_name_whole(name: str) -> None:
 
     spans = [t.content for t in tokens(f"**{code(name)}** and text") if t.type == "code_inline"]
     assert spans == [name.replace("\n", "\\n")]
+
+
+def test_a_tree_naming_a_missing_object_is_one_line_and_exit_2(repo: Path) -> None:
+    """As in a shallow or partial clone: git has the tree but not the blob it names."""
+    missing = "0123456789abcdef0123456789abcdef01234567"
+    listing = f"100644 blob {missing}\t2026-09-gone.yaml\n".encode()
+    inner = git(repo, "mktree", "--missing", stdin=listing)
+    attack(repo, ["data", "events"], [("040000", "tree", inner, "2029")])
+    code, out, err = diff(repo, "main", "attack")
+    assert (code, out) == (2, "")
+    assert err.strip().splitlines() == [err.strip()]
+    assert f"{missing} missing" in err and "shallow or partial clone" in err

@@ -17,6 +17,7 @@ import os
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -128,7 +129,8 @@ class Objects:
     def __exit__(self, *_: object) -> None:
         for process in (self._check, self._batch):
             assert process.stdin is not None and process.stdout is not None
-            process.stdin.close()
+            with suppress(OSError):  # git may have stopped already: nothing is lost
+                process.stdin.close()
             process.stdout.close()
             process.wait()
 
@@ -137,8 +139,11 @@ class Objects:
         ids fits in a pipe's buffer, so writing never waits for git, whose answers wait
         for us to read them."""
         assert process.stdin is not None and process.stdout is not None
-        process.stdin.write("".join(f"{oid}\n" for oid in oids).encode("ascii"))
-        process.stdin.flush()
+        try:
+            process.stdin.write("".join(f"{oid}\n" for oid in oids).encode("ascii"))
+            process.stdin.flush()
+        except OSError:
+            raise WsgError("git cat-file stopped answering; is the repository readable?") from None
         for oid in oids:
             header = process.stdout.readline().decode("ascii", "replace").split()
             if len(header) != 3 or not header[2].isdigit():
