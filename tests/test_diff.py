@@ -397,6 +397,10 @@ def test_a_revision_reads_as_its_checkout_does_file_for_file(tmp_path: Path) -> 
         "events/2026/empty.yaml": b"",
         "events/2026/na\u202eme.yaml": b"id: x\n",
         "groups/broken.yaml": b"id: [broken\n",
+        "topics/sub/watch.yaml": b"id: watch\ntitle: A topic\nstatus: watch\n",
+        "watch.yaml": b"id: watch\ntitle: A topic\nstatus: watch\nreviewed: 2026-01-01\n",
+        "events/2026/a-group.yaml": b"id: sg77\nname: A group\nkind: study-group\n",
+        "topics/nothing.txt": b"x\n",
     }
     for rel, content in extra.items():
         target = data / rel

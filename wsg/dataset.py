@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from wsg.errors import WsgError
@@ -206,17 +206,7 @@ def _discover(here: Path, parts: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
     for name in sorted(files):
         if name.startswith("."):
             continue
-        path = here / name
-        if files[name].is_symlink() or not name.endswith(".yaml"):
-            yield path, "stray"
-        elif parts[:1] == ("events",):
-            yield path, "event"
-        elif parts == ("groups",):
-            yield path, "group"
-        elif parts == ("topics",):
-            yield path, "topic"
-        else:
-            yield path, MISPLACED
+        yield here / name, "stray" if files[name].is_symlink() else kind_of(parts, name)
     for name in names:
         if folders[name].is_symlink():
             continue
@@ -224,6 +214,20 @@ def _discover(here: Path, parts: tuple[str, ...]) -> Iterator[tuple[Path, str]]:
             yield here / name, "stray"
         else:
             yield from _discover(here / name, (*parts, name))
+
+
+def kind_of(parts: tuple[str, ...], name: str) -> str:
+    """What a plain file called ``name`` in the folder ``parts`` of the dataset should be
+    (``wsg diff`` classifies the files of a git tree with it too)."""
+    if not name.endswith(".yaml"):
+        return "stray"
+    if parts[:1] == ("events",):
+        return "event"
+    if parts == ("groups",):
+        return "group"
+    if parts == ("topics",):
+        return "topic"
+    return MISPLACED
 
 
 def read_source(path: Path, kind: str, root: Path, cache: FileCache | None = None) -> SourceFile:
@@ -266,12 +270,17 @@ def _read_again(source: SourceFile, cache: FileCache) -> None:
     cache.store(source)
 
 
+def read_record(source: SourceFile, raw: bytes) -> None:
+    """Read a record file whose bytes come from elsewhere than the disk (git, for wsg diff)."""
+    _read_record(source, raw)
+
+
 def _read_record(source: SourceFile, raw: bytes) -> None:
     """Decode, parse and convert the bytes of a record file: all that the cache keeps."""
     _convert(source, raw)
     if source.kind == MISPLACED and source.record is None:
         # not readable as a record at all: what is wrong inside is not the dataset's business
-        source.problems[:] = [("stray-file", 1, 1, _stray_message(source.path))]
+        source.problems[:] = [("stray-file", 1, 1, stray_message(source.path.name))]
 
 
 def _convert(source: SourceFile, raw: bytes) -> None:
@@ -349,11 +358,17 @@ def recognize(place: str, tree: Mapping) -> str | None:
 
 
 def _stray_message(path: Path) -> str:
-    if path.is_symlink():
+    return stray_message(path.name, link=path.is_symlink(), folder=path.is_dir())
+
+
+def stray_message(name: str, link: bool = False, folder: bool = False) -> str:
+    """Why a file (or a ``folder``, or a symbolic ``link``) called ``name`` is no record."""
+    path = PurePosixPath(name)
+    if link:
         return "a symbolic link; links are not followed: put the record itself here"
-    if path.is_dir() and path.suffix not in (".yaml", ".yml"):
+    if folder and path.suffix not in (".yaml", ".yml"):
         return "a folder nested too deep: the dataset holds events/<year>/, groups/ and topics/"
-    if path.is_dir():
+    if folder:
         return "a folder named like a record file; records are files"
     if path.suffix == ".yml":
         return f"records end in .yaml; rename it to {path.stem}.yaml"

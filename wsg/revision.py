@@ -27,7 +27,9 @@ from wsg.dataset import (
     MAX_FOLDER_DEPTH,
     Dataset,
     SourceFile,
-    _read_record,
+    kind_of,
+    read_record,
+    stray_message,
 )
 from wsg.errors import WsgError
 
@@ -257,34 +259,24 @@ class _Walk:
                 )
             elif not entry.name.startswith("."):
                 (folders if entry.mode in (TREE, GITLINK) else files)[entry.name] = entry
-        # the order and the messages of dataset._discover, for a folder on disk
+        # the order, kinds and messages of dataset.discover for a folder on disk
         for name in sorted(folders):
             if name.endswith((".yaml", ".yml")):
-                yield self._stray(
-                    parts, name, "a folder named like a record file; records are files"
-                )
+                yield self._stray(parts, name, stray_message(name, folder=True))
         for name in sorted(files):
             entry = files[name]
-            if entry.mode == SYMLINK:
-                message = "a symbolic link; links are not followed: put the record itself here"
+            kind = "stray" if entry.mode == SYMLINK else kind_of(parts, name)
+            if kind == "stray":
+                message = stray_message(name, link=entry.mode == SYMLINK)
                 yield self._stray(parts, name, message)
-            elif name.endswith(".yaml") and parts[:1] == ("events",):
-                yield self._record(parts, entry, "event")
-            elif name.endswith(".yaml") and parts == ("groups",):
-                yield self._record(parts, entry, "group")
             else:
-                yield self._stray(parts, name, _file_message(name))
+                yield self._record(parts, entry, kind)
         for name in sorted(folders):
             entry = folders[name]
             if entry.mode == GITLINK:
                 continue  # a submodule: an empty folder in a checkout
-            if len(parts) >= MAX_FOLDER_DEPTH:
-                message = (
-                    "a folder named like a record file; records are files"
-                    if name.endswith((".yaml", ".yml"))
-                    else "a folder nested too deep: the dataset holds events/<year>/ and groups/"
-                )
-                yield self._stray(parts, name, message)
+            if len(parts) >= MAX_FOLDER_DEPTH:  # nothing belongs this deep
+                yield self._stray(parts, name, stray_message(name, folder=True))
             else:
                 yield from self.folder(entry.oid, (*parts, name))
 
@@ -337,12 +329,4 @@ class _Walk:
                 )
             contents = self.objects.contents([oid for _, oid in wanted])
             for (source, _), raw in zip(wanted, contents, strict=True):
-                _read_record(source, raw)
-
-
-def _file_message(name: str) -> str:
-    if name.endswith(".yml"):
-        return f"records end in .yaml; rename it to {name[:-4]}.yaml"
-    if name.endswith(".yaml"):
-        return "not a record location: events go in events/<year>/, groups in groups/"
-    return "not a record: the dataset holds only .yaml files under events/<year>/ and groups/"
+                read_record(source, raw)
