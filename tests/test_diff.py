@@ -780,6 +780,21 @@ EVENT_BRANCHES = {
         EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
         ["format: virtual → hybrid", "venue added: city: Geneva, country: CH"],
     ),
+    "registration": (
+        EVENT,
+        EVENT + "registration: https://www.itu.int/reg/ai\n",
+        ["registration added: https://www.itu.int/reg/ai"],
+    ),
+    "a co-organizer": (
+        EVENT,
+        EVENT
+        + "co_organizers:\n  - {name: Communications Authority of Kenya, kind: administration,"
+        " country: KE}\n",
+        [
+            "co_organizers: added name: Communications Authority of Kenya,"
+            " kind: administration, country: KE"
+        ],
+    ),
     "a list of words": (
         EVENT,
         EVENT.replace("themes: [ai]", "themes: [security]"),
@@ -841,3 +856,115 @@ def test_groups_added_and_removed_say_so(tmp_path: Path) -> None:
     assert texts(added) == ["new study-group under tsag"]
     removed = changes(tmp_path / "removed", {"data/groups/sg99.yaml": sg99}, {})
     assert texts(removed) == ["group removed"]
+
+
+# ---------------------------------------------------------------------------
+# The technology watch, postponements and replacements
+
+
+TOPIC_PATH = "data/topics/quantum-safe.yaml"
+TOPIC = """\
+id: quantum-safe
+title: Migrating networks to quantum-safe cryptography
+themes: [security]
+status: watch
+raised: {date: 2025-11-04, by: sg17, ref: SG17-TD-3410}
+reviewed: 2026-04-16
+"""
+
+
+def test_a_topic_changing_status_says_so(tmp_path: Path) -> None:
+    scheduled = (
+        TOPIC.replace("status: watch", "status: scheduled").replace("2026-04-16", "2026-05-20")
+        + "events: [2026-09-ai]\n"
+    )
+    result = changes(tmp_path, {TOPIC_PATH: TOPIC}, {TOPIC_PATH: scheduled})
+    (record,) = result.records
+    assert (record.kind, record.id, record.title) == (
+        "topic",
+        "quantum-safe",
+        "Migrating networks to quantum-safe cryptography",
+    )
+    assert texts(result) == [
+        "status: watch → scheduled",
+        "reviewed: 2026-04-16 → 2026-05-20",
+        "events: added 2026-09-ai",
+    ]
+
+
+def test_topics_added_and_removed_say_so(tmp_path: Path) -> None:
+    added = changes(tmp_path / "added", {}, {TOPIC_PATH: TOPIC})
+    assert texts(added) == ["new topic, watch, themes security, raised by sg17 on 2025-11-04"]
+    removed = changes(tmp_path / "removed", {TOPIC_PATH: TOPIC}, {})
+    assert texts(removed) == [
+        "topic removed (was watch: Migrating networks to quantum-safe cryptography)"
+    ]
+
+
+def test_a_topic_that_no_longer_reads_is_not_a_topic_removed(tmp_path: Path) -> None:
+    result = changes(tmp_path, {TOPIC_PATH: TOPIC}, {TOPIC_PATH: "id: [broken\n"})
+    assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
+
+
+NEW_DATES = EVENT.replace("2026-09-ai", "2027-02-ai").replace("2026-09-1", "2027-02-1")
+NEW_PATH = "data/events/2027/2027-02-ai.yaml"
+
+
+def test_an_event_postponed_to_another_names_it_and_its_dates(tmp_path: Path) -> None:
+    postponed = EVENT.replace("status: approved", "status: postponed") + (
+        "postponement: {date: 2026-05-20, reason: Venue unavailable, to: 2027-02-ai}\n"
+    )
+    result = changes(tmp_path, {}, {EVENT_PATH: postponed, NEW_PATH: NEW_DATES})
+    said = {r.id: [c.text for c in r.changes] for r in result.records}
+    assert said["2026-09-ai"] == [
+        "status: approved → postponed",
+        "postponed to 2027-02-ai (2027-02-10 to 2027-02-11) on 2026-05-20: Venue unavailable",
+    ]
+    assert said["2027-02-ai"][0].startswith("new workshop, approved, 2027-02-10 to 2027-02-11")
+
+
+def test_a_postponed_event_given_its_new_event_later_says_so(tmp_path: Path) -> None:
+    postponed = EVENT.replace("status: approved", "status: postponed") + (
+        "postponement: {date: 2026-05-20, reason: Venue unavailable}\n"
+    )
+    placed = postponed.replace("Venue unavailable}", "Venue unavailable, to: 2027-02-ai}")
+    both = {NEW_PATH: NEW_DATES}
+    result = changes(tmp_path, {**both, EVENT_PATH: postponed}, {**both, EVENT_PATH: placed})
+    assert texts(result) == ["postponed to 2027-02-ai (2027-02-10 to 2027-02-11)"]
+
+
+def test_an_event_cancelled_and_replaced_names_its_replacement(tmp_path: Path) -> None:
+    cancelled = EVENT.replace("status: approved", "status: cancelled") + (
+        "cancellation: {date: 2026-05-20, reason: Too few speakers, replaced_by: 2027-02-ai}\n"
+    )
+    both = {NEW_PATH: NEW_DATES}
+    result = changes(tmp_path, both, {**both, EVENT_PATH: cancelled})
+    assert texts(result) == [
+        "status: approved → cancelled",
+        "cancelled on 2026-05-20: Too few speakers;"
+        " replaced by 2027-02-ai (2027-02-10 to 2027-02-11)",
+    ]
+
+
+def test_a_replacement_that_does_not_exist_is_said_plainly(tmp_path: Path) -> None:
+    cancelled = EVENT.replace("status: approved", "status: cancelled") + (
+        "cancellation: {date: 2026-05-20, reason: Too few speakers}\n"
+    )
+    replaced = cancelled.replace("speakers}", "speakers, replaced_by: 2027-03-nowhere}")
+    result = changes(tmp_path, {EVENT_PATH: cancelled}, {EVENT_PATH: replaced})
+    assert texts(result) == ["replaced by 2027-03-nowhere (no such event)"]
+    assert [f.rule for f in result.introduced] == ["unknown-event"]
+
+
+def test_a_session_with_an_id_is_followed_across_a_new_title_and_day(tmp_path: Path) -> None:
+    two_days = dates("2026-09-10", "2026-09-11")
+    base = programme(
+        '      - {id: opening, start: "09:30", end: "10:00", title: Opening}\n'
+    ).replace(EVENT[: EVENT.index("programme:")], two_days[: two_days.index("programme:")])
+    head = base.replace("title: Opening", "title: Welcome").replace(
+        "date: 2026-09-10", "date: 2026-09-11"
+    )
+    assert texts(changes(tmp_path, {EVENT_PATH: base}, {EVENT_PATH: head})) == [
+        "session 'Welcome' (2026-09-11): 2026-09-10 09:30-10:00 → 2026-09-11 09:30-10:00",
+        "session 'Welcome' (2026-09-11): title changed",
+    ]

@@ -21,7 +21,17 @@ from typing import Any
 
 from wsg.dataset import Dataset, SourceFile
 from wsg.findings import Finding
-from wsg.model import Day, Event, Group, Person, Seat, Session
+from wsg.model import (
+    Cancellation,
+    Day,
+    Event,
+    Group,
+    Person,
+    Postponement,
+    Seat,
+    Session,
+    Topic,
+)
 from wsg.serialize import to_data
 
 # Ranks: lower is more important; a record is as important as its most important change.
@@ -110,6 +120,7 @@ def compare(
     old_files, new_files = _files(base), _files(head)
     _compare_events(base, head, new_files, records)
     _compare_groups(base, head, new_files, records)
+    _compare_topics(base, head, new_files, records)
     _unreadable(base, head, records)
     introduced, fixed = _finding_changes(base_findings, head_findings)
     by_file = {r.file: r for r in records.values()}
@@ -179,6 +190,8 @@ def _holder(
         entry = RecordChanges("event", record.id or _stem(file), file, record.title)
     elif isinstance(record, Group):
         entry = RecordChanges("group", record.id or _stem(file), file, record.name)
+    elif isinstance(record, Topic):
+        entry = RecordChanges("topic", record.id or _stem(file), file, record.title)
     else:
         entry = RecordChanges("file", file, file)
     records[(entry.kind, entry.id + "\0" + file)] = entry
@@ -266,7 +279,7 @@ def _compare_events(
         event, was = added.pop(key), removed.pop(source)
         entry = _entry(records, "event", key, event)
         entry.add("renamed", f"renamed from {source} ({was.file})", ADDED)
-        for type_, text, rank in [] if same else _event_changes(was, event):
+        for type_, text, rank in [] if same else _event_changes(was, event, head.event_ids):
             if type_ != "file-moved":  # said by the rename
                 entry.add(type_, text, rank)
     for key, event in removed.items():
@@ -280,7 +293,7 @@ def _compare_events(
     for key in (k for k in new if k in old):
         if old[key] == new[key]:
             continue  # the same values in the same places: most events of most changes
-        found = _event_changes(old[key], new[key])
+        found = _event_changes(old[key], new[key], head.event_ids)
         if found:
             entry = _entry(records, "event", key, new[key])
             for type_, text, rank in found:
@@ -288,9 +301,12 @@ def _compare_events(
 
 
 def _entry(
-    records: dict[tuple[str, str], RecordChanges], kind: str, key: str, record: Event | Group
+    records: dict[tuple[str, str], RecordChanges],
+    kind: str,
+    key: str,
+    record: Event | Group | Topic,
 ) -> RecordChanges:
-    title = record.title if isinstance(record, Event) else record.name
+    title = record.name if isinstance(record, Group) else record.title
     return records.setdefault((kind, key), RecordChanges(kind, key, record.file, title))
 
 
@@ -317,24 +333,25 @@ def _days(count: int) -> str:
 
 # Fields said in words by their own comparison; the rest are compared generically.
 _EVENT_SPECIAL = frozenset(
-    {"id", "status", "start", "end", "programme", "outcomes", "cancellation"}
+    {"id", "status", "start", "end", "programme", "outcomes", "cancellation", "postponement"}
 )
 
 
-def _event_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
+def _event_changes(old: Event, new: Event, events: dict[str, Event]) -> list[tuple[str, str, int]]:
+    """What changed in an event; ``events``, the events as they are now by id, for the
+    dates of the event that holds a postponed or cancelled event's new dates."""
     found: list[tuple[str, str, int]] = []
     if old.file != new.file:
         found.append(("file-moved", f"file moved from {old.file} to {new.file}", DETAIL))
     if old.status != new.status:
         found.append(("status", f"status: {old.status} → {new.status}", LIFECYCLE))
     found += _date_change(old, new)
-    if old.cancellation is None and new.cancellation is not None:
-        reason = f": {new.cancellation.reason}" if new.cancellation.reason else ""
-        found.append(("cancelled", f"cancelled on {new.cancellation.date}{reason}", LIFECYCLE))
-    elif to_data(old.cancellation) != to_data(new.cancellation):
-        found += _value_changes(
-            "cancellation", to_data(old.cancellation), to_data(new.cancellation)
-        )
+    found += _elsewhere(
+        "cancellation", old.cancellation, new.cancellation, "replaced_by", "replaced by", events
+    )
+    found += _elsewhere(
+        "postponement", old.postponement, new.postponement, "to", "postponed to", events
+    )
     old_data, new_data = to_data(old), to_data(new)
     for name in _field_names(Event):
         if name in _EVENT_SPECIAL:
@@ -343,6 +360,43 @@ def _event_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
     found += _outcome_changes(old, new)
     found += _programme_changes(old, new)
     return found
+
+
+def _elsewhere(
+    label: str,
+    was: Cancellation | Postponement | None,
+    now: Cancellation | Postponement | None,
+    link: str,
+    linked: str,
+    events: dict[str, Event],
+) -> list[tuple[str, str, int]]:
+    """A cancellation or a postponement, and the event that takes over (``link``): one
+    sentence when it is new, then the event that takes over when it is named, then any
+    other change of its parts."""
+    before, after = to_data(was), to_data(now)
+    if before == after:
+        return []
+    target = getattr(now, link) if now is not None else None
+    to = f"{linked} {target} ({_dates_of(target, events)})" if target else ""
+    if was is None and now is not None:
+        verb = "cancelled" if label == "cancellation" else "postponed"
+        why = f": {now.reason}" if now.reason else ""
+        if label == "cancellation":
+            text = f"cancelled on {now.date}{why}" + (f"; {to}" if to else "")
+        else:
+            text = (f"{to} on {now.date}" if to else f"postponed on {now.date}") + why
+        return [(verb, text, LIFECYCLE)]
+    found = []
+    if target and target != getattr(was, link, None):
+        found.append((f"{label}.{link}", to, LIFECYCLE))
+        before = {k: v for k, v in (before or {}).items() if k != link} or None
+        after = {k: v for k, v in (after or {}).items() if k != link} or None
+    return found + _value_changes(label, before, after)
+
+
+def _dates_of(event_id: str, events: dict[str, Event]) -> str:
+    event = events.get(event_id)
+    return _dates(event.start, event.end) if event is not None else "no such event"
 
 
 def _date_change(old: Event, new: Event) -> list[tuple[str, str, int]]:
@@ -392,18 +446,18 @@ def _programme_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:
     shift = _shift(old, new)
     before, after = _sessions(old.programme, shift), _sessions(new.programme, 0)
     found: list[tuple[str, str, int]] = []
-    for key, (when, session) in after.items():
+    for key, (when, _, session) in after.items():
         if key not in before:
             count = len(session.speakers)
             speakers = f" ({count} speaker{'s' * (count != 1)})" if count else ""
-            label = _session_label(key[1], when, session)
+            label = _session_label(when, session)
             found.append(("session-added", f"session added: {label}{speakers}", PROGRAMME))
-    for key, (when, session) in before.items():
+    for key, (when, _, session) in before.items():
         if key not in after:
-            label = _session_label(key[1], when, session)
+            label = _session_label(when, session)
             found.append(("session-removed", f"session removed: {label}", PROGRAMME))
     for key in (k for k in before if k in after):
-        found += _session_changes(key[1], after[key][0], before[key][1], after[key][1])
+        found += _session_changes(before[key], after[key])
     return found
 
 
@@ -420,41 +474,44 @@ def _shift(old: Event, new: Event) -> int:
     return shift if days_before == days_after else 0
 
 
-SessionKey = tuple[str, str, int]  # day, title, occurrence
+SessionKey = tuple[str, str, int]  # day, title, occurrence; or "id", its id, 0
 
 
-def _sessions(days: list[Day], shift: int) -> dict[SessionKey, tuple[str, Session]]:
-    """Sessions by day, title and occurrence (two "Coffee break"s on a day stay apart), with
-    their date. The days of a programme that moved with its event count as they are now,
-    so that its sessions are not all removed and added again."""
-    keyed: dict[SessionKey, tuple[str, Session]] = {}
+Placed = tuple[str, str, Session]  # its date, that date moved with the event, the session
+
+
+def _sessions(days: list[Day], shift: int) -> dict[SessionKey, Placed]:
+    """Sessions by their id, else by day, title and occurrence (two "Coffee break"s on a
+    day stay apart), with their date. The days of a programme that moved with its event
+    count as they are now, so that its sessions are not all removed and added again."""
+    keyed: dict[SessionKey, Placed] = {}
     for day in days:
         seen: Counter[str] = Counter()
-        moved = day.date + timedelta(days=shift) if day.date is not None else None
+        moved = str(day.date + timedelta(days=shift) if day.date is not None else None)
         for session in day.sessions:
+            if session.id:
+                keyed[("id", session.id, 0)] = (str(day.date), moved, session)
+                continue
             title = session.title or ""
-            keyed[(str(moved), title, seen[title])] = (str(day.date), session)
+            keyed[(moved, title, seen[title])] = (str(day.date), moved, session)
             seen[title] += 1
     return keyed
 
 
-def _session_label(title: str, when: str, session: Session) -> str:
-    return f"'{title}' on {when} {session.start}-{session.end}"
+def _session_label(when: str, session: Session) -> str:
+    return f"'{session.title or ''}' on {when} {session.start}-{session.end}"
 
 
-def _session_changes(
-    title: str, when: str, old: Session, new: Session
-) -> list[tuple[str, str, int]]:
-    where = f"'{title}' ({when})"
+def _session_changes(old_at: Placed, new_at: Placed) -> list[tuple[str, str, int]]:
+    (was, moved, old), (when, _, new) = old_at, new_at
+    where = f"'{new.title or ''}' ({when})"
     found: list[tuple[str, str, int]] = []
-    if (old.start, old.end) != (new.start, new.end):
-        found.append(
-            (
-                "session-moved",
-                f"session {where}: {old.start}-{old.end} → {new.start}-{new.end}",
-                PROGRAMME,
-            )
-        )
+    if moved != when:  # a session known by its id, moved to another day than its event
+        times = f"{was} {old.start}-{old.end} → {when} {new.start}-{new.end}"
+        found.append(("session-moved", f"session {where}: {times}", PROGRAMME))
+    elif (old.start, old.end) != (new.start, new.end):
+        times = f"{old.start}-{old.end} → {new.start}-{new.end}"
+        found.append(("session-moved", f"session {where}: {times}", PROGRAMME))
     for role, before, after in (
         ("speaker", old.speakers, new.speakers),
         ("chair", old.chairs, new.chairs),
@@ -548,6 +605,55 @@ def _compare_groups(
             entry = _entry(records, "group", key, new[key])
             for type_, text, rank in found:
                 entry.add(type_, text, rank)
+
+
+# ---------------------------------------------------------------------------
+# Topics of the technology watch
+
+
+def _compare_topics(
+    base: Dataset,
+    head: Dataset,
+    new_files: dict[str, SourceFile],
+    records: dict[tuple[str, str], RecordChanges],
+) -> None:
+    old, new = _keyed(base.topics), _keyed(head.topics)
+    for key, topic in old.items():
+        if key not in new and not _unreadable_now(new_files, topic.file):
+            text = f"topic removed (was {topic.status or 'no status'}: {topic.title})"
+            _entry(records, "topic", key, topic).add("topic-removed", text, REMOVED)
+    for key, topic in new.items():
+        if key not in old:
+            _entry(records, "topic", key, topic).add("topic-added", _topic_summary(topic), ADDED)
+    for key in (k for k in new if k in old):
+        was, now = old[key], new[key]
+        if was == now:
+            continue
+        found = []
+        if was.file != now.file:
+            found.append(("file-moved", f"file moved from {was.file} to {now.file}", DETAIL))
+        if was.status != now.status:
+            found.append(("status", f"status: {was.status} → {now.status}", LIFECYCLE))
+        old_data, new_data = to_data(was), to_data(now)
+        for name in _field_names(Topic):
+            if name not in ("id", "status"):
+                found += _value_changes(name, old_data.get(name), new_data.get(name))
+        entry = _entry(records, "topic", key, now)
+        for type_, text, rank in found:
+            entry.add(type_, text, rank)
+
+
+def _topic_summary(topic: Topic) -> str:
+    parts = [f"new topic, {topic.status or 'no status'}"]
+    if topic.themes:
+        parts.append("themes " + ", ".join(topic.themes))
+    if topic.raised is not None:
+        parts.append(f"raised by {topic.raised.by} on {topic.raised.date}")
+    return ", ".join(parts)
+
+
+# ---------------------------------------------------------------------------
+# Seats
 
 
 def _seat_label(seat: Seat) -> str:
@@ -667,6 +773,10 @@ def _value_changes(label: str, old: Any, new: Any) -> list[tuple[str, str, int]]
     """One line per changed value: scalars old → new, lists of words by item, mappings by key."""
     if old == new:
         return []
+    if old is None and isinstance(new, list):
+        old = []  # an empty list is not written: items added to none are items added
+    if new is None and isinstance(old, list):
+        new = []
     if old is None:
         return [(f"{label}-added", f"{label} added: {_said(new)}", DETAIL)]
     if new is None:
