@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -211,10 +212,44 @@ def test_markdown_shows_local_times_with_zone_and_offset_across_the_clock_change
     text = render(data, "md")
     assert "### 09:30–10:00 CEST (UTC+02:00) · Opening" in text
     assert "### 09:30–11:00 CET (UTC+01:00) · Sunday keynote" in text
-    assert "the clocks change from 03:00 CEST (UTC+02:00) to 02:00 CET (UTC+01:00)" in text
+    assert (
+        "> On Sunday 25 October 2026 the clocks change from 03:00 CEST (UTC+02:00) to 02:00 CET "
+        "(UTC+01:00): times before it are CEST (UTC+02:00), after it CET (UTC+01:00)."
+    ) in text
     days = [line for line in text.splitlines() if line.startswith("## ")]
     assert days == ["## Saturday 24 October 2026", "## Sunday 25 October 2026",
                     "## Monday 26 October 2026"]  # fmt: skip
+
+
+def test_the_zone_note_names_the_venue_city_and_each_offset_of_a_multi_day_event(
+    data: Path,
+) -> None:
+    """Not one abbreviation for all three days: day one is CEST, days two and three CET."""
+    expected = (
+        "Times are local to the event: Geneva time, CEST (UTC+02:00) on 24 October 2026, "
+        "then CET (UTC+01:00) on 25–26 October 2026."
+    )
+    assert expected in render(data, "md")
+    assert expected in render(data, "html")
+
+
+@pytest.mark.parametrize(
+    ("event_id", "note"),
+    [
+        ("2026-03-ai-watermarking", "Geneva time, CET (UTC+01:00)."),
+        ("2025-10-standardization-gap-tashkent", "Tashkent time (UTC+05:00)."),
+        ("2025-11-metaverse-accessibility-riyadh", "Riyadh time (UTC+03:00)."),
+        ("2027-05-qos-digital-inclusion-suva", "Suva time (UTC+12:00)."),
+        ("2025-06-sids-climate-apia", "Apia time (UTC+13:00)."),
+        ("2026-04-metaverse-accessibility-webinar", "Europe/Zurich, CEST (UTC+02:00)."),
+    ],
+)
+def test_zones_without_a_letter_abbreviation_read_cleanly(event_id: str, note: str) -> None:
+    """``Tashkent time (UTC+05:00)``, never ``Asia/Tashkent, (UTC+05:00)``; online: the zone id."""
+    for output_format in ("md", "html"):
+        text = render(ROOT / "data", output_format, event_id)
+        assert f"Times are local to the event: {note}" in text
+        assert ", (UTC" not in text and " , " not in text
 
 
 def test_markdown_groups_parallel_rooms_and_lists_breaks_chairs_speakers_and_slides(
@@ -444,3 +479,141 @@ def test_an_invalid_event_still_renders_without_crashing(
         assert "time zone unknown (missing, or not an IANA zone name)" in text
         assert "### time to be confirmed · Bad time" in text
         assert "- Speaker: **(name missing)**, X" in text
+
+
+# --- time zones on both sides of UTC (issue 17) -------------------------------------------
+
+
+def zoned_event(event_id: str, zone: str, city: str, country: str, days: dict[str, str]) -> str:
+    """An announced event in ``zone`` with one ``HH:MM-HH:MM`` session a day, titled by day."""
+    first, last = min(days), max(days)
+    programme = "".join(
+        f'  - date: {day}\n    sessions:\n      - {{start: "{span[:5]}", end: "{span[6:]}", '
+        f"title: Session of {day}}}\n"
+        for day, span in sorted(days.items())
+    )
+    return (
+        f"id: {event_id}\ntitle: Zone {zone}\nkind: workshop\nstatus: announced\n"
+        f"start: {first}\nend: {last}\ntimezone: {zone}\nformat: in-person\n"
+        f"venue: {{city: {city}, country: {country}}}\norganizers: [sg16]\nthemes: [ai]\n"
+        "approval: {date: 2026-01-05, by: tsag}\n"
+        "announcement: {date: 2026-02-01, ref: TSB Circular 2}\n"
+        f"programme:\n{programme}"
+    )
+
+
+# (zone, city, country, {day: "HH:MM-HH:MM"}, the zone note, {day: (printed time, UTC start)})
+ZONE_CASES = [
+    (
+        "America/Sao_Paulo", "São Paulo", "BR",
+        {"2026-05-12": "09:00-10:00", "2026-05-13": "22:00-23:30"},
+        "São Paulo time (UTC-03:00)",
+        {"2026-05-12": ("09:00–10:00 (UTC-03:00)", "2026-05-12T12:00:00+00:00"),
+         "2026-05-13": ("22:00–23:30 (UTC-03:00)", "2026-05-14T01:00:00+00:00")},
+    ),
+    (
+        "America/Port_of_Spain", "Port of Spain", "TT",
+        {"2026-11-17": "20:30-21:00"},
+        "Port of Spain time, AST (UTC-04:00)",
+        {"2026-11-17": ("20:30–21:00 AST (UTC-04:00)", "2026-11-18T00:30:00+00:00")},
+    ),
+    (
+        "Pacific/Apia", "Apia", "WS",
+        {"2026-06-10": "09:00-10:00"},
+        "Apia time (UTC+13:00)",
+        {"2026-06-10": ("09:00–10:00 (UTC+13:00)", "2026-06-09T20:00:00+00:00")},
+    ),
+    (
+        "Pacific/Tongatapu", "Nuku'alofa", "TO",
+        {"2026-08-04": "08:30-09:15"},
+        "Nuku'alofa time (UTC+13:00)",
+        {"2026-08-04": ("08:30–09:15 (UTC+13:00)", "2026-08-03T19:30:00+00:00")},
+    ),
+    (
+        "Pacific/Kiritimati", "Kiritimati", "KI",
+        {"2026-08-04": "10:00-11:00"},
+        "Kiritimati time (UTC+14:00)",
+        {"2026-08-04": ("10:00–11:00 (UTC+14:00)", "2026-08-03T20:00:00+00:00")},
+    ),
+    (
+        "Asia/Kolkata", "New Delhi", "IN",
+        {"2026-02-24": "09:00-10:00"},
+        "New Delhi time, IST (UTC+05:30)",
+        {"2026-02-24": ("09:00–10:00 IST (UTC+05:30)", "2026-02-24T03:30:00+00:00")},
+    ),
+    (
+        # Chile leaves summer time at 24:00 on Saturday 4 April 2026: 00:00 (UTC-03:00)
+        # becomes 23:00 (UTC-04:00) of the Saturday
+        "America/Santiago", "Santiago", "CL",
+        {"2026-04-04": "09:00-10:00", "2026-04-05": "09:00-10:00"},
+        "Santiago time, UTC-03:00 on 4 April 2026, then UTC-04:00 on 5 April 2026",
+        {"2026-04-04": ("09:00–10:00 (UTC-03:00)", "2026-04-04T12:00:00+00:00"),
+         "2026-04-05": ("09:00–10:00 (UTC-04:00)", "2026-04-05T13:00:00+00:00")},
+    ),
+    (
+        # Sydney leaves summer time at 03:00 AEDT on Sunday 5 April 2026
+        "Australia/Sydney", "Sydney", "AU",
+        {"2026-04-04": "09:00-10:00", "2026-04-05": "09:00-10:00"},
+        "Sydney time, AEDT (UTC+11:00) on 4 April 2026, then AEST (UTC+10:00) on 5 April 2026",
+        {"2026-04-04": ("09:00–10:00 AEDT (UTC+11:00)", "2026-04-03T22:00:00+00:00"),
+         "2026-04-05": ("09:00–10:00 AEST (UTC+10:00)", "2026-04-04T23:00:00+00:00")},
+    ),
+]  # fmt: skip
+CLOCK_CHANGES = {
+    "America/Santiago": "On Sunday 5 April 2026 the clocks change from 00:00 (UTC-03:00) to "
+    "23:00 (UTC-04:00) on Saturday 4 April 2026: times before it are UTC-03:00, after it "
+    "UTC-04:00.",
+    "Australia/Sydney": "On Sunday 5 April 2026 the clocks change from 03:00 AEDT (UTC+11:00) "
+    "to 02:00 AEST (UTC+10:00): times before it are AEDT (UTC+11:00), after it AEST (UTC+10:00).",
+}
+
+
+@pytest.mark.parametrize(
+    ("zone", "city", "country", "days", "note", "sessions"),
+    ZONE_CASES,
+    ids=[case[0] for case in ZONE_CASES],
+)
+def test_every_format_prints_the_offset_and_instant_of_zones_on_both_sides_of_utc(
+    tmp_path: Path,
+    zone: str,
+    city: str,
+    country: str,
+    days: dict[str, str],
+    note: str,
+    sessions: dict[str, tuple[str, str]],
+) -> None:
+    event_id = "2026-01-zoned"
+    data = make_dataset(
+        tmp_path,
+        {f"data/events/2026/{event_id}.yaml": zoned_event(event_id, zone, city, country, days)},
+    )
+    md, html = render(data, "md", event_id), unescape(render(data, "html", event_id))
+    calendar, document = render(data, "ics", event_id), json.loads(render(data, "json", event_id))
+    expected: set[Instant] = set()
+    for day, (printed, utc_start) in sessions.items():
+        start = datetime.fromisoformat(utc_start)
+        hh, mm = (int(n) for n in days[day][:5].split(":"))
+        eh, em = (int(n) for n in days[day][6:].split(":"))
+        end = start + timedelta(hours=eh - hh, minutes=em - mm)
+        expected.add((f"Session of {day}", start, end))
+        assert f"### {printed} · Session of {day}" in md
+        assert f'<p class="when" data-start="{start:%Y-%m-%dT%H:%M:%SZ}"' in html
+        assert f">{printed}</p>" in html
+        local = f"{day.replace('-', '')}T{days[day][:5].replace(':', '')}00"
+        assert f"DTSTART;TZID={zone}:{local}" in calendar
+    assert f"Times are local to the event: {note}." in md
+    assert f"Times are local to the event: {note}." in html
+    assert md_instants(md) == html_instants(html) == expected
+    assert ics_instants(calendar.encode()) == json_instants(document) == expected
+    for text in (md, html, calendar, json.dumps(document)):
+        assert "UTC--" not in text and "UTC+-" not in text and ", (UTC" not in text
+    conference = document["schedule"]["conference"]
+    assert conference["time_zone_name"] == zone
+    offsets = {s["date"][-6:] for d in conference["days"] for r in d["rooms"].values() for s in r}
+    assert offsets == {p[p.index("(UTC") + 4 : -1] for p, _ in sessions.values()}
+    assert [e.message for e in _validator().iter_errors(document)] == []
+    if zone in CLOCK_CHANGES:
+        assert f"> {CLOCK_CHANGES[zone]}" in md
+        assert f'<p class="notice">{CLOCK_CHANGES[zone]}</p>' in html
+    else:
+        assert "clocks change" not in md

@@ -245,25 +245,65 @@ def _slots(sessions: list[SessionView]) -> tuple[Slot, ...]:
 
 
 def _zone_summary(event: Event, where: tzinfo, known: bool) -> str:
+    """``Geneva time, CET (UTC+01:00)``; ``Tashkent time (UTC+05:00)``; the zone id when online.
+
+    People read the venue's city better than an IANA id. When the offset changes
+    between the event's days, each offset is named with the days it holds (at noon).
+    """
     if not known:
         return "time zone unknown (missing, or not an IANA zone name); times are shown as UTC"
+    city = event.venue.city if event.venue is not None else None
+    name = f"{city} time" if city else (event.timezone or "")
     if event.start is None:
-        return event.timezone or ""
-    noon = datetime.combine(event.start, time(12), tzinfo=where)
-    return f"{event.timezone}, {times.zone_label(noon)}"
+        return name
+    spans = _offset_spans(event.start, _last_day(event), where)
+    if len(spans) == 1:
+        ((noon, _, _),) = spans
+        return (
+            f"{name}, {times.zone_text(noon)}"
+            if times.abbreviation(noon)
+            else (f"{name} {times.zone_label(noon)}")
+        )
+    parts = [f"{times.zone_text(noon)} on {date_range(first, last)}" for noon, first, last in spans]
+    return f"{name}, " + ", then ".join(parts)
+
+
+def _last_day(event: Event) -> date:
+    assert event.start is not None
+    return event.end if event.end is not None and event.start <= event.end else event.start
+
+
+def _offset_spans(first: date, last: date, where: tzinfo) -> list[tuple[datetime, date, date]]:
+    """Runs of days with the same zone label at noon: (noon of the run's first day, first, last)."""
+    spans: list[tuple[datetime, date, date]] = []
+    day = first
+    while day <= last and len(spans) < 366:
+        noon = datetime.combine(day, time(12), tzinfo=where)
+        if spans and times.zone_label(spans[-1][0]) == times.zone_label(noon):
+            spans[-1] = (spans[-1][0], spans[-1][1], day)
+        else:
+            spans.append((noon, day, day))
+        day += timedelta(days=1)
+    return spans
 
 
 def _clock_changes(event: Event, where: tzinfo) -> tuple[str, ...]:
-    """A sentence for each daylight-saving change between the event's first and last day."""
+    """A sentence for each change of the zone's offset between the event's first and last day.
+
+    The change is told at the wall time it happens, on that wall time's day: Chile's
+    clocks go back at midnight, so 00:00 on Sunday becomes 23:00 on Saturday.
+    """
     if event.start is None:
         return ()
-    last = event.end if event.end is not None and event.end >= event.start else event.start
     notes = []
-    for before, after in times.transitions(event.start, last, where):
-        wall = (before.replace(tzinfo=None) + timedelta(minutes=1)).strftime("%H:%M")
+    for before, after in times.transitions(event.start, _last_day(event), where):
+        wall = before.replace(tzinfo=None) + timedelta(minutes=1)
+        landing = times.label(after)
+        if after.date() != wall.date():
+            landing += f" on {long_date(after.date())}"
         notes.append(
-            f"On {long_date(after.date())} the clocks change from {wall} "
-            f"{times.zone_label(before)} to {times.label(after)}: "
-            f"times before are in {times.zone_label(before)}, after in {times.zone_label(after)}."
+            f"On {long_date(wall.date())} the clocks change from {wall:%H:%M} "
+            f"{times.zone_label(before)} to {landing}: times before it are "
+            f"{times.zone_text(before)}, after it {times.zone_text(after)}."
         )
     return tuple(notes)

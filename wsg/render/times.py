@@ -56,9 +56,21 @@ def abbreviation(moment: datetime) -> str:
 
 
 def zone_label(moment: datetime) -> str:
-    """``CET (UTC+01:00)``, or ``(UTC+06:00)`` for a zone without an abbreviation."""
+    """``CET (UTC+01:00)``, or ``(UTC+06:00)`` for a zone without an abbreviation.
+
+    What follows a clock time: ``09:30 CET (UTC+01:00)``, ``09:30 (UTC+06:00)``.
+    """
     name = abbreviation(moment)
     return f"{name} ({offset(moment)})" if name else f"({offset(moment)})"
+
+
+def zone_text(moment: datetime) -> str:
+    """``CET (UTC+01:00)``, or ``UTC+06:00`` for a zone without an abbreviation.
+
+    What a sentence names on its own: "times before it are UTC-03:00", never "are (UTC-03:00)".
+    """
+    name = abbreviation(moment)
+    return f"{name} ({offset(moment)})" if name else offset(moment)
 
 
 def clock(moment: datetime) -> str:
