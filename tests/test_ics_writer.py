@@ -165,13 +165,16 @@ def test_offsets_with_seconds_keep_them() -> None:
 
 def test_site_calendar_lists_every_dated_event_as_an_all_day_entry() -> None:
     from wsg.model import Event
+    from wsg.render.agenda import Context
 
     events = [
         Event(id="a", title="A, b", kind="workshop", status="held",
               start=date(2026, 5, 4), end=date(2026, 5, 5)),
         Event(id="b", title="No date"),
     ]  # fmt: skip
-    calendar = icalendar.Calendar.from_ical(ics.site_calendar(events, "All"))
+    calendar = icalendar.Calendar.from_ical(
+        ics.site_calendar(events, "All", Context(date(2026, 6, 1)))
+    )
     (entry,) = calendar.walk("VEVENT")
     assert str(entry["summary"]) == "A, b"
     assert entry.decoded("dtstart") == date(2026, 5, 4)

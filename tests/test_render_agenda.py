@@ -195,7 +195,8 @@ def test_all_four_formats_agree_on_every_sessions_utc_instant(data: Path) -> Non
     schedule = json_instants(json.loads(render(data, "json")))
 
     assert len(md) == 7
-    assert md == html == calendar == schedule
+    assert md == html == schedule
+    assert calendar == {entry for entry in md if entry[0] != "Coffee"}  # breaks are not entries
     utc = {title: (start, end) for title, start, end in md}
     # before the change: CEST is UTC+02:00; after it, CET is UTC+01:00
     assert utc["Opening"][0] == datetime(2026, 10, 24, 7, 30, tzinfo=UTC)
@@ -238,8 +239,8 @@ def test_the_zone_note_names_the_venue_city_and_each_offset_of_a_multi_day_event
     [
         ("2026-03-ai-watermarking", "Geneva time, CET (UTC+01:00)."),
         ("2025-10-standardization-gap-tashkent", "Tashkent time (UTC+05:00)."),
-        ("2025-11-metaverse-accessibility-riyadh", "Riyadh time (UTC+03:00)."),
-        ("2027-05-qos-digital-inclusion-suva", "Suva time (UTC+12:00)."),
+        ("2026-01-iot-smart-cities-dhaka", "Dhaka time (UTC+06:00)."),
+        ("2025-12-6g-brasilia", "Brasília time (UTC-03:00)."),
         ("2025-06-sids-climate-apia", "Apia time (UTC+13:00)."),
         ("2026-04-metaverse-accessibility-webinar", "Europe/Zurich, CEST (UTC+02:00)."),
     ],
@@ -307,18 +308,19 @@ def test_html_agenda_is_one_self_contained_file(data: Path) -> None:
 # --- ics ---------------------------------------------------------------------------------
 
 
-def test_ics_has_one_vevent_per_session_and_one_for_the_event(data: Path) -> None:
+def test_ics_has_one_vevent_per_session_but_breaks_and_one_for_the_event(data: Path) -> None:
     calendar = icalendar.Calendar.from_ical(render(data, "ics"))
     entries = calendar.walk("VEVENT")
-    assert len(entries) == 8
+    assert len(entries) == 7  # the event and six sessions: the coffee break is no entry
+    assert "Coffee" not in [str(e["summary"]) for e in entries]
     whole = entries[0]
     assert whole.decoded("dtstart") == date(2026, 10, 24)
     assert whole.decoded("dtend") == date(2026, 10, 27)  # exclusive
-    assert whole["uid"] == f"{DST_ID}@wsg"
+    assert whole["uid"] == f"{DST_ID}@wsg.itu.int"
     sessions = entries[1:]
     assert all(e["dtstart"].params["TZID"] == "Europe/Zurich" for e in sessions)
-    assert all(e["related-to"] == f"{DST_ID}@wsg" for e in sessions)
-    assert len({e["uid"] for e in entries}) == 8
+    assert all(e["related-to"] == f"{DST_ID}@wsg.itu.int" for e in sessions)
+    assert len({e["uid"] for e in entries}) == 7
 
 
 def test_ics_uids_and_dtstamp_come_from_the_data_not_the_clock(data: Path) -> None:
@@ -326,9 +328,159 @@ def test_ics_uids_and_dtstamp_come_from_the_data_not_the_clock(data: Path) -> No
     assert first == second
     calendar = icalendar.Calendar.from_ical(first)
     uids = [str(e["uid"]) for e in calendar.walk("VEVENT")]
-    assert f"{DST_ID}-20261024T1030-room-k-3@wsg" in uids
+    assert uids == [
+        f"{DST_ID}@wsg.itu.int",
+        f"{DST_ID}-20261024-opening@wsg.itu.int",
+        f"{DST_ID}-20261024-track-a@wsg.itu.int",
+        f"{DST_ID}-20261024-track-b@wsg.itu.int",
+        f"{DST_ID}-20261025-sunday-keynote@wsg.itu.int",
+        f"{DST_ID}-20261026-monday-panel@wsg.itu.int",
+        f"{DST_ID}-20261026-closing@wsg.itu.int",
+    ]
     stamps = {e.decoded("dtstamp") for e in calendar.walk("VEVENT")}
     assert stamps == {datetime(2026, 7, 1, tzinfo=UTC)}  # the announcement date
+    assert {e.decoded("last-modified") for e in calendar.walk("VEVENT")} == stamps
+    assert {e["sequence"] for e in calendar.walk("VEVENT")} == {2}  # approved, announced
+
+
+def _uids(data: Path, event_id: str = DST_ID) -> dict[str, str]:
+    calendar = icalendar.Calendar.from_ical(render(data, "ics", event_id))
+    return {str(e["summary"]): str(e["uid"]) for e in calendar.walk("VEVENT")}
+
+
+def _edit(data: Path, old: str, new: str, event_id: str = DST_ID) -> None:
+    path = data / "events" / "2026" / f"{event_id}.yaml"
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_a_sessions_uid_survives_inserting_removing_and_retiming_another(data: Path) -> None:
+    before = _uids(data)
+    # a session inserted before the first, one removed, one re-timed and moved to another room
+    _edit(
+        data,
+        "    sessions:\n",
+        '    sessions:\n      - {start: "09:00", end: "09:30", title: Welcome}\n',
+    )
+    _edit(
+        data,
+        '      - {start: "10:30", end: "12:00", title: Track B, room: Room K,\n'
+        "         speakers: [{name: Olga Ivanova, affiliation: RCC, country: RU}]}\n",
+        "",
+    )
+    _edit(
+        data,
+        '{start: "09:30", end: "10:15", title: Monday panel, kind: panel, room: Popov}',
+        '{start: "11:00", end: "11:45", title: Monday panel, kind: panel, room: Room K}',
+    )
+    after = _uids(data)
+    assert set(after) == set(before) - {"Track B"} | {"Welcome"}
+    for title in set(before) - {"Track B"}:
+        assert after[title] == before[title], title
+    assert after["Welcome"] == f"{DST_ID}-20261024-welcome@wsg.itu.int"
+
+
+def test_repeated_titles_on_a_day_get_distinct_uids_numbered_in_order(data: Path) -> None:
+    _edit(data, "title: Track B,", "title: Track A,")
+    calendar = icalendar.Calendar.from_ical(render(data, "ics"))
+    uids = [str(e["uid"]) for e in calendar.walk("VEVENT") if str(e["summary"]) == "Track A"]
+    assert uids == [
+        f"{DST_ID}-20261024-track-a@wsg.itu.int",
+        f"{DST_ID}-20261024-track-a-2@wsg.itu.int",
+    ]
+    html = render(data, "html")  # each is a target on the page
+    assert 'id="session-20261024-track-a"' in html and 'id="session-20261024-track-a-2"' in html
+
+
+def test_a_long_title_keeps_its_uid_short_and_distinct(data: Path) -> None:
+    long_title = "A very long session title " * 6
+    _edit(data, "title: Track A,", f"title: {long_title}1,")
+    _edit(data, "title: Track B,", f"title: {long_title}2,")
+    uids = [u for t, u in _uids(data).items() if t.startswith("A very long")]
+    assert len(set(uids)) == 2
+    assert all(len(u) < 110 for u in uids)
+
+
+PROPOSED = """\
+id: 2027-09-proposed
+title: A proposal
+kind: workshop
+status: proposed
+start: 2027-09-14
+end: 2027-09-15
+timezone: Africa/Nairobi
+format: in-person
+venue: {city: Nairobi, country: KE}
+organizers: [sg16]
+themes: [ai]
+programme:
+  - date: 2027-09-14
+    sessions: [{start: "09:00", end: "10:00", title: Opening}]
+"""
+
+
+def _stamps(data: Path, event_id: str, today: str) -> set[tuple[datetime, int, object]]:
+    result = run_wsg(
+        "render", "agenda", event_id, "--format", "ics", "--data", str(data), "--today", today
+    )
+    assert result.code == 0, result.err
+    calendar = icalendar.Calendar.from_ical(result.out)
+    return {
+        (
+            e.decoded("dtstamp"),
+            int(e["sequence"]),
+            e.get("last-modified") and e.decoded("last-modified"),
+        )
+        for e in calendar.walk("VEVENT")
+    }
+
+
+def test_dtstamp_is_never_after_today(tmp_path: Path) -> None:
+    """A proposal dated by nothing but its future start is stamped today, not in 2027."""
+    data = make_dataset(tmp_path, {"data/events/2027/2027-09-proposed.yaml": PROPOSED})
+    assert _stamps(data, "2027-09-proposed", "2026-11-28") == {
+        (datetime(2026, 11, 28, tzinfo=UTC), 0, None)
+    }
+    # once it is past, its start
+    assert _stamps(data, "2027-09-proposed", "2028-01-10") == {
+        (datetime(2027, 9, 14, tzinfo=UTC), 0, None)
+    }
+
+
+def test_sequence_and_last_modified_grow_with_each_dated_decision(tmp_path: Path) -> None:
+    """Approved, announced, cancelled: each makes the entries a newer version of themselves."""
+    path = "data/events/2027/2027-09-proposed.yaml"
+    steps = [
+        ("status: proposed", PROPOSED),
+        ("status: approved", PROPOSED.replace("status: proposed", "status: approved")
+         + "approval: {date: 2027-02-03, by: tsag}\n"),
+        ("status: announced", PROPOSED.replace("status: proposed", "status: announced")
+         + "approval: {date: 2027-02-03, by: tsag}\n"
+         + "announcement: {date: 2027-06-01, ref: TSB Circular 9}\n"),
+        ("status: cancelled", PROPOSED.replace("status: proposed", "status: cancelled")
+         + "approval: {date: 2027-02-03, by: tsag}\n"
+         + "announcement: {date: 2027-06-01, ref: TSB Circular 9}\n"
+         + "cancellation: {date: 2027-07-20, reason: No host}\n"),
+    ]  # fmt: skip
+    seen = []
+    for _, text in steps:
+        data = make_dataset(tmp_path / str(len(seen)), {path: text})
+        (stamp,) = _stamps(data, "2027-09-proposed", "2027-08-01")
+        seen.append(stamp)
+    assert [sequence for _, sequence, _ in seen] == [0, 1, 2, 3]
+    assert [modified for _, _, modified in seen] == [
+        None,
+        datetime(2027, 2, 3, tzinfo=UTC),
+        datetime(2027, 6, 1, tzinfo=UTC),
+        datetime(2027, 7, 20, tzinfo=UTC),
+    ]
+    assert [stamp for stamp, _, _ in seen[1:]] == [m for _, _, m in seen[1:]]
+    # a decision dated after today does not count yet
+    data = make_dataset(tmp_path / "early", {path: steps[3][1]})
+    assert _stamps(data, "2027-09-proposed", "2027-07-01") == {
+        (datetime(2027, 6, 1, tzinfo=UTC), 2, datetime(2027, 6, 1, tzinfo=UTC))
+    }
 
 
 def test_ics_vtimezone_alone_gives_every_session_its_zoneinfo_offset(data: Path) -> None:
@@ -364,21 +516,74 @@ def test_schedule_json_is_valid_against_the_c3voc_schema(data: Path) -> None:
     first_day = conference["days"][0]["rooms"]
     assert [e["title"] for e in first_day["Room K"]] == ["Track B"]
     assert first_day["All rooms"][0]["type"] == "break"
-    track_a = first_day["Popov"][1]
-    assert track_a["persons"][0] == {
-        "name": "Li Wei",
-        "guid": track_a["persons"][0]["guid"],
-        "biography": "China",
-    }
-    assert track_a["description"] == "Chair: Kofi Mensah (NCA, Ghana)"
+
+
+def test_schedule_json_persons_are_speakers_and_chairs_without_a_biography(data: Path) -> None:
+    document = json.loads(render(data, "json"))
+    track_a = document["schedule"]["conference"]["days"][0]["rooms"]["Popov"][1]
+    assert [p["name"] for p in track_a["persons"]] == ["Li Wei", "Sione Taufa", "Kofi Mensah"]
+    assert all(set(p) == {"name", "guid"} for p in track_a["persons"])  # no "biography"
+    assert track_a["description"] == (
+        "Chair: Kofi Mensah (NCA, Ghana)\nSpeakers: Li Wei (China); Sione Taufa (Tonga)"
+    )
+
+
+def test_schedule_json_links_each_talk_to_its_session_on_the_site(data: Path) -> None:
+    """Relative to the site's events/ folder, where schedule.json sits beside the page."""
+    document = json.loads(render(data, "json"))
+    conference = document["schedule"]["conference"]
+    track_b = conference["days"][0]["rooms"]["Room K"][0]
+    assert track_b["url"] == f"{DST_ID}.html#session-20261024-track-b"
+    assert conference["url"] == "https://www.itu.int/c1"  # the circular, for the event
+    assert 'id="session-20261024-track-b"' in render(data, "html")
+    result = run_wsg(
+        "render", "agenda", DST_ID, "--format", "json", "--base-url", "https://wsg.example/site",
+        "--data", str(data), "--today", TODAY,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    conference = json.loads(result.out)["schedule"]["conference"]
+    track_b = conference["days"][0]["rooms"]["Room K"][0]
+    assert track_b["url"] == (
+        f"https://wsg.example/site/events/{DST_ID}.html#session-20261024-track-b"
+    )
+    assert conference["url"] == f"https://wsg.example/site/events/{DST_ID}.html"
+
+
+@pytest.mark.parametrize("base", ["ftp://example.org/", "example.org/wsg", "https://x.org/?a=1"])
+def test_a_base_url_that_is_not_a_sites_address_is_refused(data: Path, base: str) -> None:
+    result = run_wsg("render", "agenda", DST_ID, "--base-url", base, "--data", str(data))
+    assert result.code == 2
+    assert result.err.startswith(f"wsg: --base-url {base!r} is not the address of a site")
+
+
+def test_schedule_json_version_changes_with_the_data_and_only_with_it(data: Path) -> None:
+    def version(today: str = TODAY) -> str:
+        result = run_wsg(
+            "render", "agenda", DST_ID, "--format", "json", "--data", str(data), "--today", today
+        )
+        return str(json.loads(result.out)["schedule"]["version"])
+
+    first = version()
+    assert re.fullmatch(r"2026-07-01\.[0-9a-f]{10}", first)  # the announcement, and a digest
+    assert version() == first and version("2026-10-01") == first  # not the clock
+    _edit(
+        data,
+        '{start: "17:00", end: "17:30", title: Closing',
+        '{start: "17:15", end: "17:45", title: Closing',
+    )
+    retimed = version()
+    assert retimed != first
+    _edit(data, "name: Li Wei,", "name: Wei Li,")
+    assert version() not in (first, retimed)
 
 
 def test_every_bundled_event_gives_a_valid_schedule_json() -> None:
     validator = _validator()
     bundled = datasets.load(ROOT / "data", date(2026, 11, 28))
     assert len(bundled.events) >= 20
+    context = agenda.Context(bundled.today, bundled.event)
     for event in bundled.events:
-        document = json.loads(schedule.dumps(schedule.schedule(agenda.build(event))))
+        document = json.loads(schedule.dumps(schedule.schedule(agenda.build(event, context))))
         assert [e.message for e in validator.iter_errors(document)] == [], event.id
 
 
@@ -417,6 +622,76 @@ def test_a_typo_in_a_template_fails_loudly(data: Path, tmp_path: Path) -> None:
     result = run_wsg("render", "agenda", DST_ID, "--templates", str(mine), "--data", str(data))
     assert result.code == 2
     assert "agenda.md" in result.err and "titel" in result.err
+
+
+# --- cancelled and postponed events ------------------------------------------------------
+
+RIYADH = "2025-11-metaverse-accessibility-riyadh"  # cancelled, no programme
+SUVA = "2026-09-qos-digital-inclusion-suva"  # postponed, no programme
+
+
+def test_markdown_agenda_of_a_cancelled_event_says_so_with_the_reason() -> None:
+    text = render(ROOT / "data", "md", RIYADH)
+    assert (
+        "\n\n**Cancelled.** This event was cancelled on 12 September 2025: The host could not "
+        "confirm the venue in time; the topic moves to a virtual webinar in 2026.\n\n"
+    ) in text
+    assert "\n\nThere is no programme: the event was cancelled.\n" in text
+    assert "not been published" not in text and "Times are local" not in text
+
+
+def test_html_agenda_of_a_postponed_event_says_so() -> None:
+    text = render(ROOT / "data", "html", SUVA)
+    assert (
+        '<p class="notice"><strong>Postponed.</strong> This event has been postponed; '
+        "new dates are to be announced.</p>"
+    ) in text
+    assert "<p>There is no programme: the event has been postponed.</p>" in text
+
+
+@pytest.mark.parametrize("event_id", [RIYADH, SUVA, "2026-10-security-trust-muscat"])
+@pytest.mark.parametrize("output_format", ["md", "html", "ics", "json"])
+def test_no_format_says_the_programme_of_a_cancelled_or_postponed_event_is_still_to_come(
+    event_id: str, output_format: str
+) -> None:
+    text = render(ROOT / "data", output_format, event_id)
+    assert "not been published" not in text and "not published" not in text
+    assert ", (UTC" not in text
+    unfolded = text.replace("\r\n ", "")
+    assert re.search(r"This event (was cancelled|has been postponed)", unfolded), output_format
+
+
+def test_calendar_and_schedule_of_a_cancelled_event_carry_the_notice() -> None:
+    calendar = icalendar.Calendar.from_ical(render(ROOT / "data", "ics", RIYADH))
+    (entry,) = calendar.walk("VEVENT")
+    assert entry["status"] == "CANCELLED"
+    assert "This event was cancelled on 12 September 2025: The host" in str(entry["description"])
+    document = json.loads(render(ROOT / "data", "json", RIYADH))
+    assert document["schedule"]["conference"]["description"].startswith(
+        "This event was cancelled on 12 September 2025: The host could not confirm"
+    )
+
+
+def test_the_planned_programme_of_a_cancelled_event_is_labelled_as_planned(data: Path) -> None:
+    _edit(data, "status: announced", "status: cancelled")
+    (data / "events" / "2026" / f"{DST_ID}.yaml").write_text(
+        (data / "events" / "2026" / f"{DST_ID}.yaml").read_text()
+        + "cancellation: {date: 2026-08-20, reason: Not enough registrations.}\n"
+    )
+    md = render(data, "md")
+    assert (
+        "**Cancelled.** This event was cancelled on 20 August 2026: Not enough registrations.\n"
+        in md
+    )
+    assert "The programme below was planned before the event was cancelled." in md
+    html = render(data, "html")
+    assert "<p>The programme below was planned before the event was cancelled.</p>" in html
+    calendar = icalendar.Calendar.from_ical(render(data, "ics"))
+    sessions = calendar.walk("VEVENT")[1:]
+    assert sessions and all(e["status"] == "CANCELLED" for e in sessions)
+    assert all(
+        "This event was cancelled on 20 August 2026" in str(e["description"]) for e in sessions
+    )
 
 
 # --- errors and incomplete data -----------------------------------------------------------

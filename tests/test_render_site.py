@@ -259,7 +259,7 @@ def test_calendar_has_one_entry_per_event_and_events_json_all_public_data(
 ) -> None:
     calendar = icalendar.Calendar.from_ical((site / "calendar.ics").read_bytes())
     assert sorted(str(e["uid"]) for e in calendar.walk("VEVENT")) == sorted(
-        f"{e.id}@wsg" for e in bundled.events
+        f"{e.id}@wsg.itu.int" for e in bundled.events
     )
     document = json.loads((site / "events.json").read_text())
     assert len(document["events"]) == len(bundled.events)
@@ -465,7 +465,7 @@ def test_only_http_links_are_ever_links(tmp_path: Path) -> None:
         text = content.decode().lower()
         assert 'href="javascript' not in text and 'href="data:' not in text, name
         assert "(<javascript" not in text, name
-    view = agenda.build(event)
+    view = agenda.build(event, agenda.Context(loaded.today))
     page = Templates().render("agenda.html", view=view, page=Page(title="t", footer=()))
     assert "javascript:" not in page.lower()
     markdown = Templates().render("agenda.md", view=view)

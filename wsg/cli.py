@@ -48,6 +48,15 @@ TemplatesOption = Annotated[
     Path | None,
     typer.Option("--templates", help="A folder whose templates override the defaults by name."),
 ]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar="WSG_BASE_URL",
+        help="The published site's address (https://…/): absolute links in calendars, "
+        "schedule.json and agendas; default WSG_BASE_URL.",
+    ),
+]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
 ]
@@ -233,6 +242,7 @@ def render_agenda(
     ] = "md",
     output: OutputOption = None,
     templates: TemplatesOption = None,
+    base_url: BaseUrlOption = None,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -241,7 +251,14 @@ def render_agenda(
 
     _exit(
         command.agenda(
-            event_id, _data(data), _today(today), output_format, output, templates, sys.stdout
+            event_id,
+            _data(data),
+            _today(today),
+            output_format,
+            output,
+            templates,
+            sys.stdout,
+            base_url,
         )
     )
 
@@ -269,13 +286,14 @@ def render_summary(
 def render_site(
     out: Annotated[Path, typer.Option("--out", help="The folder to write the site into.")],
     templates: TemplatesOption = None,
+    base_url: BaseUrlOption = None,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
     """The whole static site that CI publishes."""
     from wsg.commands import render as command
 
-    _exit(command.site(out, _data(data), _today(today), templates, sys.stderr))
+    _exit(command.site(out, _data(data), _today(today), templates, sys.stderr, base_url))
 
 
 @app.command()

@@ -2,6 +2,12 @@
 
 Rendering reads what loaded, even from a dataset with errors (``wsg validate``
 judges those); a missing value renders as "to be confirmed", never as a crash.
+
+``--base-url`` (or ``WSG_BASE_URL``) is the address the site is published at:
+with it, calendars, schedule.json and standalone agendas link to the event's
+and each session's page; without it, schedule.json links relative to the site's
+``events/`` folder (where the site publishes it) and the others name what they
+cannot link.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from wsg import dataset as datasets
 from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
+from wsg.render.text import safe_url
 from wsg.safewrite import replace_tree, write_bytes
 
 AGENDA_FORMATS = ("md", "html", "ics", "json")
@@ -30,6 +37,7 @@ def agenda(
     output: Path | None,
     templates: Path | None,
     out: TextIO,
+    base_url: str | None = None,
 ) -> int:
     from wsg.render import agenda as agendas
     from wsg.render import ics, schedule
@@ -37,13 +45,14 @@ def agenda(
     from wsg.render.page import Page, footer
 
     _check_format(output_format, AGENDA_FORMATS)
+    site_url = _site_url(base_url)
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     event = dataset.event(event_id)
     if event is None:
         known = sorted(e.id for e in dataset.events if e.id)
         raise WsgError(f"no event is called {event_id!r}{did_you_mean(event_id, known)}")
-    view = agendas.build(event)
+    view = agendas.build(event, agendas.Context(today, dataset.event, site_url))
     content: str | bytes
     if output_format == "md":
         content = renderer.render("agenda.md", view=view)
@@ -97,19 +106,33 @@ def site(
     today: date,
     templates: Path | None,
     progress_stream: TextIO | None,
+    base_url: str | None = None,
 ) -> int:
     from wsg.render import site as sites
     from wsg.render.environment import Templates
     from wsg.render.page import footer
 
+    site_url = _site_url(base_url)
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     lines = footer(data_dir, today)
     if out_dir.resolve() in (data_dir.resolve(), *data_dir.resolve().parents):
         raise WsgError(f"--out {out_dir} would replace the dataset; choose another folder")
     with replace_tree(out_dir) as building:
-        sites.build(dataset, renderer, building, lines, progress_stream)
+        sites.build(dataset, renderer, building, lines, progress_stream, site_url)
     return 0
+
+
+def _site_url(base_url: str | None) -> str | None:
+    """The site's address ending in "/", or None; anything but an absolute http(s) URL: exit 2."""
+    if not base_url:
+        return None
+    if safe_url(base_url) is None or "?" in base_url or "#" in base_url:
+        raise WsgError(
+            f"--base-url {base_url!r} is not the address of a site: "
+            "give an absolute https:// URL without ? or #, such as https://example.org/wsg/"
+        )
+    return base_url if base_url.endswith("/") else f"{base_url}/"
 
 
 def _check_format(output_format: str, formats: tuple[str, ...]) -> None:

@@ -1,21 +1,70 @@
 """One event's programme as display-ready values, shared by every agenda format.
 
 The md and html templates, the ics and the schedule.json all read this one
-view, so they cannot disagree on a session's instant, room or people.
+view, so they cannot disagree on a session's instant, room, people or identity,
+nor on what they say about a cancelled or postponed event.
+
+Links to pages of the published site (another event, a session) are relative
+inside the site; outside it they need the site's address, ``Context.site_url``
+(``wsg render … --base-url``); without it an agenda names the event in words.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from wsg.countries import load_reference
 from wsg.model import Event, Person, Session
 from wsg.render import times
-from wsg.render.text import date_range, long_date, safe_url, slug
+from wsg.render.text import date_range, long_date, safe_url, short_date, slug
 from wsg.render.times import DASH
 
 BREAK = "break"
+# The right-hand side of every iCalendar UID (RFC 5545, 3.8.4.7: a domain name)
+UID_DOMAIN = "wsg.itu.int"
+_KEY_TITLE = 48  # characters of a title's slug in a session's key
+
+
+def _no_event(event_id: str) -> Event | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Context:
+    """What an agenda needs besides its event: today, the other events, where it is published."""
+
+    today: date
+    find: Callable[[str], Event | None] = _no_event  # another event by id
+    site_url: str | None = None  # the published site's address, ending in "/"
+    in_site: bool = False  # rendered into the site: its pages link to each other relatively
+
+    def link(self, event_id: str, anchor: str = "") -> str | None:
+        """Where a reader follows a link to the event's page: relative in the site, else absolute.
+
+        None outside the site when its address is not known: the agenda names the event instead.
+        """
+        fragment = f"#{anchor}" if anchor else ""
+        if self.in_site:
+            return f"{event_id}.html{fragment}"
+        return self.absolute(event_id, anchor)
+
+    def absolute(self, event_id: str, anchor: str = "") -> str | None:
+        """The event page's absolute URL, when the site's address is known."""
+        if self.site_url is None:
+            return None
+        return f"{self.site_url}events/{event_id}.html" + (f"#{anchor}" if anchor else "")
+
+    def published(self, event_id: str, anchor: str = "") -> str:
+        """The page's URL for a file published in the site's ``events/`` folder beside the page.
+
+        Absolute when the site's address is known, else relative to that folder.
+        """
+        return self.absolute(event_id, anchor) or f"{event_id}.html" + (
+            f"#{anchor}" if anchor else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -47,7 +96,13 @@ class SessionView:
     end: datetime | None
     chairs: tuple[PersonView, ...]
     speakers: tuple[PersonView, ...]
+    key: str  # what identifies the session within its event: its id, else day and title
     uid: str
+
+    @property
+    def anchor(self) -> str:
+        """The id of its element on the event's page: ``session-20261024-opening``."""
+        return f"session-{self.key}"
 
     @property
     def when(self) -> str:
@@ -107,6 +162,35 @@ class DayView:
 
 
 @dataclass(frozen=True)
+class EventLink:
+    """Another event named by an agenda: the one that replaces or continues this one."""
+
+    id: str
+    title: str
+    dates: str
+    href: str | None  # None: no page to link to (unknown event, or the site's address unknown)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why the event does not happen as listed: one sentence, and the event that takes over."""
+
+    status: str  # cancelled | postponed
+    text: str  # "This event was cancelled on 10 January 2026: the host withdrew."
+    successor: EventLink | None = None
+    lead: str = ""  # what introduces the successor: "It is replaced by"
+
+    @property
+    def plain(self) -> str:
+        """The whole notice as text (calendar, schedule.json), the successor's URL included."""
+        if self.successor is None:
+            return self.text
+        link = self.successor
+        where = f" <{link.href}>" if link.href else ""
+        return f"{self.text} {self.lead} {link.title} ({link.dates}){where}."
+
+
+@dataclass(frozen=True)
 class AgendaView:
     event: Event
     event_id: str
@@ -120,6 +204,9 @@ class AgendaView:
     place: str
     rooms: tuple[str, ...]
     days: tuple[DayView, ...]
+    notice: Notice | None  # for a cancelled or postponed event
+    programme_note: str | None  # what stands in for, or above, the programme
+    context: Context
     sessions: tuple[SessionView, ...] = field(repr=False)
 
 
@@ -166,14 +253,40 @@ def shared_room(event: Event, rooms: tuple[str, ...]) -> str:
     return "Online" if event.format == "virtual" else "Main room"
 
 
-def session_uid(event_id: str, day: date, index: int, session: Session) -> str:
-    """Stable across renders: event, day, start, room and position within the day."""
-    start = (session.start or "tbc").replace(":", "")
-    room = slug(session.room) if session.room else "all"
-    return f"{event_id}-{day:%Y%m%d}T{start}-{room}-{index}@wsg"
+def session_keys(sessions: list[Session]) -> list[str]:
+    """Each session's key within its day: its title's slug, numbered from the second repeat.
+
+    ``opening``, ``q-a``, ``q-a-2``: inserting, removing or re-timing another
+    session changes no key (only another session of the same title before it).
+    """
+    keys = []
+    seen: dict[str, int] = {}
+    for session in sessions:
+        base = _title_key(session.title or "untitled")
+        seen[base] = seen.get(base, 0) + 1
+        keys.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return keys
 
 
-def build(event: Event) -> AgendaView:
+def _title_key(title: str) -> str:
+    """The title's slug; a long one is cut and keeps a short hash of the whole title."""
+    text = slug(title)
+    if len(text) <= _KEY_TITLE:
+        return text
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:8]
+    return f"{text[:_KEY_TITLE].rstrip('-')}-{digest}"
+
+
+def session_uid(event_id: str, key: str) -> str:
+    """``2026-10-dst-workshop-20261024-opening@wsg.itu.int``: stable across every other edit."""
+    return f"{event_id}-{key}@{UID_DOMAIN}"
+
+
+def event_uid(event_id: str) -> str:
+    return f"{event_id}@{UID_DOMAIN}"
+
+
+def build(event: Event, context: Context) -> AgendaView:
     where, known = event_zone(event)
     event_id = event.id or "event"
     sessions: list[SessionView] = []
@@ -182,12 +295,15 @@ def build(event: Event) -> AgendaView:
     programme = [(d.date, d) for d in event.programme if d.date is not None]
     for when, day in sorted(programme, key=lambda pair: pair[0]):
         views: list[SessionView] = []
-        for index, session in enumerate(day.sessions):
+        for index, (session, key) in enumerate(
+            zip(day.sessions, session_keys(day.sessions), strict=True)
+        ):
             number += 1
             start = times.local(when, session.start, where)
             end = times.local(when, session.end, where)
             if start is not None and end is not None and end < start:
                 end = None  # session-order is the validator's finding; never a negative span
+            dated = f"{when:%Y%m%d}-{key}"
             views.append(
                 SessionView(
                     number=number,
@@ -200,7 +316,8 @@ def build(event: Event) -> AgendaView:
                     end=end,
                     chairs=tuple(person_view(p) for p in session.chairs),
                     speakers=tuple(person_view(p) for p in session.speakers),
-                    uid=session_uid(event_id, when, index, session),
+                    key=dated,
+                    uid=session_uid(event_id, dated),
                 )
             )
         sessions.extend(views)
@@ -219,8 +336,50 @@ def build(event: Event) -> AgendaView:
         place=place(event),
         rooms=rooms,
         days=tuple(days),
+        notice=notice(event, context),
+        programme_note=programme_note(event.status, bool(days)),
+        context=context,
         sessions=tuple(sessions),
     )
+
+
+def notice(event: Event, context: Context) -> Notice | None:
+    """What a reader must know first about a cancelled or postponed event."""
+    if event.status == "cancelled":
+        cancellation = event.cancellation
+        when = cancellation.date if cancellation is not None else None
+        reason = cancellation.reason if cancellation is not None else None
+        text = "This event was cancelled" + (f" on {short_date(when)}" if when else "")
+        return Notice("cancelled", _sentence(text, reason))
+    if event.status == "postponed":
+        text = "This event has been postponed"
+        return Notice("postponed", f"{text}; new dates are to be announced.")
+    return None
+
+
+def _sentence(text: str, reason: str | None) -> str:
+    """``text: reason.``; the reason's own full stop kept, never doubled."""
+    if reason:
+        reason = " ".join(reason.split())
+        text = f"{text}: {reason}"
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
+def programme_note(status: str | None, has_programme: bool) -> str | None:
+    """Never "not published yet" for an event that will not take place as planned."""
+    if has_programme:
+        if status == "cancelled":
+            return "The programme below was planned before the event was cancelled."
+        if status == "postponed":
+            return "The programme below was planned before the event was postponed."
+        return None
+    if status == "cancelled":
+        return "There is no programme: the event was cancelled."
+    if status == "postponed":
+        return "There is no programme: the event has been postponed."
+    if status == "held":
+        return "No programme was recorded for this event."
+    return "The programme has not been published yet."
 
 
 def _slots(sessions: list[SessionView]) -> tuple[Slot, ...]:

@@ -16,13 +16,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from wsg import __version__
 from wsg.model import Event
-from wsg.render.agenda import AgendaView, PersonView, SessionView, place
+from wsg.render.agenda import (
+    AgendaView,
+    Context,
+    PersonView,
+    SessionView,
+    event_uid,
+    notice,
+    place,
+)
 from wsg.render.text import date_range, safe_url
 from wsg.render.times import DASH
 
@@ -44,34 +53,57 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 Line = str
 
 
+@dataclass(frozen=True)
+class Revision:
+    """How far the event's public record has gone, as the data dates it (never the clock)."""
+
+    sequence: int  # SEQUENCE: the number of dated decisions up to today
+    modified: datetime | None  # LAST-MODIFIED: the latest of them; None when none is dated
+    stamp: datetime  # DTSTAMP: that, else the start; never after today
+
+
+def revision(event: Event, today: date) -> Revision:
+    """The event's revision as of ``today``: decisions dated after it do not count yet.
+
+    An event no decision dates (a proposal) is stamped with its start, or today
+    when it starts later: a calendar is never stamped in the future.
+    """
+    decided = [
+        decision.date
+        for decision in (event.approval, event.announcement, event.cancellation)
+        if decision is not None and decision.date is not None and decision.date <= today
+    ]
+    if decided:
+        modified = _midnight(max(decided))
+        return Revision(sequence=len(decided), modified=modified, stamp=modified)
+    start = event.start if event.start is not None and event.start <= today else today
+    return Revision(sequence=0, modified=None, stamp=_midnight(start))
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
 def agenda_calendar(view: AgendaView) -> bytes:
-    """The event and each timed session of its programme."""
-    stamp = dtstamp(view.event)
-    entries = [whole_event(view.event, stamp)]
-    entries += [_session(view, s, stamp) for s in view.sessions if s.start is not None]
+    """The event and each timed session of its programme but the breaks."""
+    state = revision(view.event, view.context.today)
+    entries = [whole_event(view.event, view.context, state)]
+    entries += [
+        _session(view, s, state) for s in view.sessions if s.start is not None and not s.is_break
+    ]
     zones = _zones_in_use(view)
     return _calendar(view.title, [*_timezones(zones), *entries])
 
 
-def site_calendar(events: list[Event], name: str) -> bytes:
+def site_calendar(events: list[Event], name: str, context: Context) -> bytes:
     """Every event with dates, as all-day entries (the agendas carry the sessions)."""
-    entries = [whole_event(e, dtstamp(e)) for e in events if e.start is not None]
+    entries = [
+        whole_event(e, context, revision(e, context.today)) for e in events if e.start is not None
+    ]
     return _calendar(name, entries)
 
 
-def dtstamp(event: Event) -> datetime:
-    """When the event's public record last changed state, as far as the data says."""
-    for decision in (event.cancellation, event.announcement, event.approval):
-        if decision is not None and decision.date is not None:
-            return datetime.combine(decision.date, time(0), tzinfo=UTC)
-    return datetime.combine(event.start or date(2000, 1, 1), time(0), tzinfo=UTC)
-
-
-def event_uid(event: Event) -> str:
-    return f"{event.id or 'event'}@wsg"
-
-
-def whole_event(event: Event, stamp: datetime) -> list[Line]:
+def whole_event(event: Event, context: Context, state: Revision) -> list[Line]:
     """The VEVENT of the whole event: an all-day entry over its dates."""
     assert event.start is not None
     last = event.end if event.end is not None and event.end >= event.start else event.start
@@ -79,21 +111,23 @@ def whole_event(event: Event, stamp: datetime) -> list[Line]:
         f"{(event.kind or 'event').capitalize()}, {date_range(event.start, event.end)}",
         f"Status: {event.status or 'unknown'}",
     ]
+    told = notice(event, context)
+    if told is not None:
+        lines.append(told.plain)
     if event.organizers:
         lines.append(f"Organized by: {', '.join(event.organizers)}")
-    if event.cancellation is not None and event.cancellation.reason:
-        lines.append(f"Cancelled: {event.cancellation.reason}")
-    url = safe_url(event.announcement.url) if event.announcement else None
-    if url:
-        lines.append(url)
+    circular = safe_url(event.announcement.url) if event.announcement else None
+    if circular:
+        lines.append(circular)
+    url = (context.absolute(event.id) if event.id else None) or circular
     return _component(
         "VEVENT",
         [
             _text("SUMMARY", event.title or event.id or "event"),
             _day("DTSTART", event.start),
             _day("DTEND", last + timedelta(days=1)),  # DTEND of an all-day entry is exclusive
-            _moment("DTSTAMP", stamp),
-            _text("UID", event_uid(event)),
+            *_revision(state),
+            _text("UID", event_uid(event.id or "event")),
             _text("CATEGORIES", event.kind) if event.kind else None,
             _text("DESCRIPTION", "\n".join(lines)),
             _text("LOCATION", place(event)),
@@ -104,25 +138,36 @@ def whole_event(event: Event, stamp: datetime) -> list[Line]:
     )
 
 
-def _session(view: AgendaView, session: SessionView, stamp: datetime) -> list[Line]:
+def _revision(state: Revision) -> list[Line | None]:
+    return [
+        _moment("DTSTAMP", state.stamp),
+        _moment("LAST-MODIFIED", state.modified) if state.modified is not None else None,
+        f"SEQUENCE:{state.sequence}",
+    ]
+
+
+def _session(view: AgendaView, session: SessionView, state: Revision) -> list[Line]:
     assert session.start is not None
     lines = [view.title]
+    if view.notice is not None:
+        lines.append(view.notice.plain)
     lines.extend(_people("Chair", session.chairs))
     lines.extend(_people("Speaker", session.speakers))
+    url = view.context.absolute(view.event_id, session.anchor)
     return _component(
         "VEVENT",
         [
             _text("SUMMARY", session.title),
             _moment("DTSTART", session.start),
             _moment("DTEND", session.end) if session.end is not None else None,
-            _moment("DTSTAMP", stamp),
+            *_revision(state),
             _text("UID", session.uid),
             _text("CATEGORIES", session.kind),
             _text("DESCRIPTION", "\n".join(lines)),
             _text("LOCATION", ", ".join(p for p in (session.room, view.place) if p)),
-            _text("RELATED-TO", event_uid(view.event)),
+            _text("RELATED-TO", event_uid(view.event_id)),
             f"STATUS:{_STATUS.get(view.event.status or '', 'TENTATIVE')}",
-            "TRANSP:TRANSPARENT" if session.is_break else None,
+            _uri("URL", url) if url else None,
         ],
     )
 

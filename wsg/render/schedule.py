@@ -5,6 +5,14 @@ The schema's traps, each handled here: the acronym allows no hyphen except in a
 match exactly one of the frab and pretalx shapes (we write the pretalx shape:
 ``name`` without ``public_name``/``id``); the schedule itself may not carry
 ``rooms``. GUIDs are uuid5 of stable names, so two renders are identical.
+
+A talk's ``url`` is its session on the event's page in the published site:
+absolute when the site's address is known (``--base-url``), else relative to
+the ``events/`` folder where the site publishes this file beside the page. Its
+people are its speakers, then its chairs; their affiliations go in the talk's
+description (a ``biography`` is not an affiliation). ``version`` is the last
+dated decision of the event and a digest of the schedule itself: it changes
+whenever what the file says changes, and never by itself.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from typing import Any
 from wsg import __version__
 from wsg.render import times
 from wsg.render.agenda import AgendaView, PersonView, SessionView, shared_room
-from wsg.render.ics import dtstamp
+from wsg.render.ics import revision
 from wsg.render.text import safe_url, slug
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
@@ -62,21 +70,37 @@ def schedule(view: AgendaView) -> dict[str, Any]:
     }
     if view.zone_known and _ZONE_NAME.match(view.zone_name):
         conference["time_zone_name"] = view.zone_name
-    url = safe_url(event.announcement.url) if event.announcement else None
+    if view.notice is not None:
+        conference["description"] = view.notice.plain
+    circular = safe_url(event.announcement.url) if event.announcement else None
+    url = view.context.absolute(view.event_id) or circular
     if url:
         conference["url"] = url
     conference["rooms"] = [
         {"name": room, "slug": slug(room), "guid": guid(view.event_id, "room", room)}
         for room in rooms
     ]
-    days = [_day(view, index, day, rooms, shared, url) for index, day in enumerate(_days(view))]
+    days = [_day(view, index, day, rooms, shared) for index, day in enumerate(_days(view))]
     conference["daysCount"] = len(days)
     conference["days"] = days
     return {
         "$schema": SCHEMA_URL,
         "generator": {"name": "wsg", "version": __version__},
-        "schedule": {"version": dtstamp(event).date().isoformat(), "conference": conference},
+        "schedule": {"version": version(view, conference), "conference": conference},
     }
+
+
+def version(view: AgendaView, conference: dict[str, Any]) -> str:
+    """``2026-07-01.3f9a2c1d0b``: the last dated decision, and a digest of the schedule itself.
+
+    Derived from the data alone: the same data gives the same version, and any
+    change to what the schedule says gives another (apps compare it to reload).
+    An event no decision dates yet has the digest alone.
+    """
+    state = revision(view.event, view.context.today)
+    text = json.dumps(conference, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{state.modified:%Y-%m-%d}.{digest}" if state.modified is not None else digest
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -112,13 +136,12 @@ def _day(
     day: date,
     rooms: list[str],
     shared: str,
-    url: str | None,
 ) -> dict[str, Any]:
     sessions = [s for s in view.sessions if s.day == day and s.start is not None]
     by_room: dict[str, list[dict[str, Any]]] = {room: [] for room in rooms}
     for session in sorted(sessions, key=lambda s: (s.start, s.number)):
         room = session.room or shared
-        by_room[room].append(_event(view, session, room, url))
+        by_room[room].append(_event(view, session, room))
     starts = [s.start for s in sessions if s.start is not None]
     ends = [s.end or s.start for s in sessions if s.start is not None]
     first = min(starts) if starts else datetime.combine(day, time(0), tzinfo=view.zone)
@@ -132,7 +155,7 @@ def _day(
     }
 
 
-def _event(view: AgendaView, session: SessionView, room: str, url: str | None) -> dict[str, Any]:
+def _event(view: AgendaView, session: SessionView, room: str) -> dict[str, Any]:
     assert session.start is not None
     identity = guid(view.event_id, "session", session.uid)
     minutes = (
@@ -146,7 +169,7 @@ def _event(view: AgendaView, session: SessionView, room: str, url: str | None) -
         "duration": f"{minutes // 60:02d}:{minutes % 60:02d}",
         "room": room,
         "slug": _slug(view.event_id, session),
-        "url": url or f"urn:uuid:{identity}",
+        "url": view.context.published(view.event_id, session.anchor),
         "title": session.title,
         "subtitle": None,
         "track": None,
@@ -154,7 +177,7 @@ def _event(view: AgendaView, session: SessionView, room: str, url: str | None) -
         "language": (view.event.languages or ["en"])[0],
         "abstract": None,
         "description": _description(session) or None,
-        "persons": [_person(p) for p in session.speakers],
+        "persons": [_person(p) for p in _people(session)],
         "links": [
             {"type": "slides", "url": p.presentation, "title": f"Slides: {p.name}"}
             for p in session.speakers
@@ -168,16 +191,28 @@ def _slug(event_id: str, session: SessionView) -> str:
     return f"{slug(event_id)}-{session.number}-{slug(session.title)}"[:120].rstrip("-")
 
 
+def _people(session: SessionView) -> list[PersonView]:
+    """Its speakers, then its chairs (a chair who also speaks is listed once)."""
+    named = {p.name for p in session.speakers}
+    return [*session.speakers, *(p for p in session.chairs if p.name not in named)]
+
+
 def _person(person: PersonView) -> dict[str, Any]:
-    document: dict[str, Any] = {"name": person.name, "guid": guid("person", person.name)}
-    if person.details:
-        document["biography"] = person.details
-    return document
+    """The pretalx shape: a name and a stable guid (the affiliation is not a biography)."""
+    return {"name": person.name, "guid": guid("person", person.name)}
 
 
 def _description(session: SessionView) -> str:
-    chairs = "; ".join(f"{p.name} ({p.details})" if p.details else p.name for p in session.chairs)
-    return f"Chair: {chairs}" if chairs else ""
+    """``Chair: Kofi Mensah (NCA, Ghana)`` and ``Speakers: …``, one line each."""
+    lines = []
+    for role, plural, people in (
+        ("Chair", "Chairs", session.chairs),
+        ("Speaker", "Speakers", session.speakers),
+    ):
+        if people:
+            names = "; ".join(f"{p.name} ({p.details})" if p.details else p.name for p in people)
+            lines.append(f"{plural if len(people) > 1 else role}: {names}")
+    return "\n".join(lines)
 
 
 def _timeslot(sessions: tuple[SessionView, ...]) -> str:

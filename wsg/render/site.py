@@ -139,6 +139,7 @@ class _Site:
     years: list[int]
     themes: list[ThemeListing]
     balances: dict[int, YearBalance] = field(default_factory=dict)  # each year's, once
+    site_url: str | None = None  # where the site is published, when known (absolute links)
 
     @property
     def items(self) -> list[ListedEvent]:
@@ -174,9 +175,11 @@ def build(
     folder: Path,
     footer: tuple[str, ...],
     progress_stream: TextIO | None = None,
+    site_url: str | None = None,
 ) -> int:
     """Write the whole site into ``folder``; return the number of files written."""
     site = _site(dataset, templates, footer)
+    site.site_url = site_url
     units = _units(site)
     total = sum(len(unit) for unit in units)
     for name in {name.rpartition("/")[0] for unit in units for name, _ in unit} - {""}:
@@ -249,7 +252,10 @@ def _units(site: _Site) -> list[list[Job]]:
     A unit's files share work (an event's page, calendar and schedule share its
     agenda), so a unit is made in one process; units are independent.
     """
-    calendar = _Lazy(_bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops"))
+    context = agenda.Context(site.dataset.today, site.dataset.event, site.site_url, in_site=True)
+    calendar = _Lazy(
+        _bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops", context)
+    )
     jobs: list[Job] = [  # each its own unit
         ("style.css", _bind(site.templates.source, "style.css")),
         ("favicon.svg", _bind(site.templates.source, "favicon.svg")),
@@ -267,7 +273,7 @@ def _units(site: _Site) -> list[list[Job]]:
     jobs += [(f"groups/{group.id}.html", _bind(_group_page, site, group)) for group in site.groups]
     units = [[job] for job in jobs]
     for event, item in site.events:
-        view = _Lazy(_bind(agenda.build, event))
+        view = _Lazy(_bind(agenda.build, event, context))
         files = _EventFiles(
             calendar=_Lazy(_bind(_event_calendar, view)),
             schedule=_Lazy(_bind(_event_schedule, view)),
