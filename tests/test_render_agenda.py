@@ -892,3 +892,91 @@ def test_every_format_prints_the_offset_and_instant_of_zones_on_both_sides_of_ut
         assert f'<p class="notice">{CLOCK_CHANGES[zone]}</p>' in html
     else:
         assert "clocks change" not in md
+
+
+# --- the viewer's own time, in a real browser ----------------------------------------------
+
+APIA = """\
+id: 2026-06-apia-workshop
+title: Workshop in Apia
+kind: workshop
+status: announced
+start: 2026-06-10
+end: 2026-06-10
+timezone: Pacific/Apia
+format: hybrid
+venue: {city: Apia, country: WS}
+organizers: [sg16]
+themes: [ai]
+approval: {date: 2026-01-05, by: tsag}
+announcement: {date: 2026-02-01, ref: TSB Circular 3}
+programme:
+  - date: 2026-06-10
+    sessions:
+      - {start: "09:00", end: "10:00", title: Morning}
+      - {start: "13:30", end: "15:00", title: Afternoon}
+      - {start: "15:30", end: "16:30", title: Across midnight}
+      - {start: "17:00", end: "18:00", title: Evening}
+"""
+
+
+def _viewer_times(tmp_path: Path, zone: str) -> dict[str, str]:
+    """Each session's "(your time: …)" in headless Chromium with its time zone set to ``zone``."""
+    from tests.test_browser import CHROMIUM, DevTools, evaluate, load
+
+    if CHROMIUM is None:
+        pytest.skip("headless Chromium is not installed (Debian package 'chromium')")
+    data = make_dataset(tmp_path, {"data/events/2026/2026-06-apia-workshop.yaml": APIA})
+    page = tmp_path / "agenda.html"
+    result = run_wsg(
+        "render", "agenda", "2026-06-apia-workshop", "--format", "html", "-o", str(page),
+        "--data", str(data), "--today", TODAY,
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    browser = DevTools(CHROMIUM, tmp_path / "profile")
+    try:
+        target = browser.send("Target.createTarget", url="about:blank")["targetId"]
+        browser.session = browser.send("Target.attachToTarget", targetId=target, flatten=True)[
+            "sessionId"
+        ]
+        for domain in ("Page", "Runtime", "Log"):
+            browser.send(f"{domain}.enable")
+        browser.send("Emulation.setTimezoneOverride", timezoneId=zone)
+        browser.send("Emulation.setLocaleOverride", locale="en-US")
+        assert load(browser, page.as_uri(), 1280, 900) == []
+        found = evaluate(
+            browser,
+            """JSON.stringify(Array.from(document.querySelectorAll("article.session")).map(
+                 a => [a.querySelector("h4").textContent,
+                       (a.querySelector(".viewer-time") || {}).textContent || ""]))""",
+        )
+        note = evaluate(browser, "document.getElementById('viewer-zone').textContent")
+    finally:
+        browser.close()
+    return {"note": note, **dict(json.loads(found))}
+
+
+def test_the_viewers_own_time_names_the_viewers_date_when_it_is_not_the_events(
+    tmp_path: Path,
+) -> None:
+    """A delegate in São Paulo (UTC-03:00) sees that Wednesday's Apia morning is their Tuesday."""
+    seen = _viewer_times(tmp_path, "America/Sao_Paulo")
+    assert seen["Morning"] == "(your time: Tue, Jun 9, 17:00–18:00 GMT-3)"
+    assert seen["Afternoon"] == "(your time: Tue, Jun 9, 21:30–23:00 GMT-3)"
+    assert seen["Across midnight"] == "(your time: Tue, Jun 9, 23:30 – Wed, Jun 10, 00:30 GMT-3)"
+    assert seen["Evening"] == "(your time: 01:00–02:00 GMT-3)"  # Wednesday for both
+    assert seen["note"] == (
+        "Your own time (America/Sao_Paulo) is shown in brackets, "
+        "with your date when it is not the event's."
+    )
+
+
+def test_a_viewer_in_the_events_own_offset_gets_nothing_added(tmp_path: Path) -> None:
+    seen = _viewer_times(tmp_path, "Pacific/Apia")
+    assert seen == {
+        "note": "",
+        "Morning": "",
+        "Afternoon": "",
+        "Across midnight": "",
+        "Evening": "",
+    }
