@@ -694,6 +694,59 @@ def test_the_planned_programme_of_a_cancelled_event_is_labelled_as_planned(data:
     )
 
 
+def test_a_runtime_error_in_a_users_template_is_a_usage_error_naming_file_and_line(
+    data: Path, tmp_path: Path
+) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "agenda.md").write_text("# {{ view.title }}\n\n{{ 1 // 0 }}\n")
+    result = run_wsg("render", "agenda", DST_ID, "--templates", str(mine), "--data", str(data))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"wsg: template {mine / 'agenda.md'}:3: ZeroDivisionError: "
+        "integer division or modulo by zero\n"
+    )
+
+
+def test_a_users_template_that_misuses_a_filter_names_its_own_line(
+    data: Path, tmp_path: Path
+) -> None:
+    """The error is raised in wsg's filter, but the line to fix is the user's."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "agenda.html").write_text(
+        '{% extends "base.html" %}{% block content %}\n<h1>{{ view.title }}</h1>\n'
+        "<p>{{ view.title | long_date }}</p>\n{% endblock %}\n"
+    )
+    result = run_wsg(
+        "render", "agenda", DST_ID, "-f", "html", "--templates", str(mine), "--data", str(data)
+    )
+    assert result.code == 2
+    assert result.err.startswith(f"wsg: template {mine / 'agenda.html'}:3: AttributeError: ")
+
+
+def test_a_runtime_error_in_a_users_template_in_a_site_worker_is_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg.render import parallel
+
+    monkeypatch.setattr(parallel, "MIN_FILES", 0)  # forked workers, as for a large site
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _: {0, 1})
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "group.html").write_text("ok\nok\n{{ 1 // 0 }}\n")
+    out = tmp_path / "site"
+    result = run_wsg(
+        "render", "site", "--out", str(out), "--templates", str(mine), "--data", str(ROOT / "data")
+    )
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"wsg: template {mine / 'group.html'}:3: ZeroDivisionError: "
+        "integer division or modulo by zero\n"
+    )
+    assert not out.exists()
+
+
 # --- errors and incomplete data -----------------------------------------------------------
 
 

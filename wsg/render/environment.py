@@ -10,6 +10,7 @@ only ever *values*: nothing from the dataset is compiled as a template.
 
 from __future__ import annotations
 
+import traceback
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class Templates:
         if user_dir is not None and not user_dir.is_dir():
             raise WsgError(f"--templates {user_dir}: not a folder")
         loaders: list[BaseLoader] = []
+        self.user_dir = user_dir
         if user_dir is not None:
             loaders.append(FileSystemLoader(str(user_dir)))
         loaders.append(FileSystemLoader(str(default_templates())))
@@ -71,6 +73,26 @@ class Templates:
             line = getattr(error, "lineno", None)
             where = f" ({getattr(error, 'filename', None) or name}:{line})" if line else ""
             raise WsgError(f"template {name}: {error.message}{where}") from None
+        except Exception as error:
+            line = self._user_line(error)
+            if line is None:
+                raise  # in the shipped templates or the code: ours to fix (exit 3)
+            raise WsgError(f"template {line}: {type(error).__name__}: {error}") from None
+
+    def _user_line(self, error: Exception) -> str | None:
+        """``mine/agenda.md:3``: the innermost line of the user's own templates that failed.
+
+        A runtime error there (``{{ 1 // 0 }}``, a filter given the wrong value) is
+        the user's to fix, so it is a usage error naming their file and line.
+        """
+        if self.user_dir is None:
+            return None
+        root = self.user_dir.resolve()
+        for frame in reversed(traceback.extract_tb(error.__traceback__)):
+            path = Path(frame.filename)
+            if path.suffix != ".py" and path.resolve().is_relative_to(root):
+                return f"{frame.filename}:{frame.lineno}"
+        return None
 
     def source(self, name: str) -> str:
         """A template's text as is, for files copied verbatim (the stylesheet)."""
