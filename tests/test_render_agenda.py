@@ -355,8 +355,21 @@ def _edit(data: Path, old: str, new: str, event_id: str = DST_ID) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def _json_identities(data: Path) -> dict[str, tuple[str, str, str]]:
+    """Each talk's (guid, slug, url) in schedule.json, by title."""
+    document = json.loads(render(data, "json"))
+    return {
+        talk["title"]: (talk["guid"], talk["slug"], talk["url"])
+        for day in document["schedule"]["conference"]["days"]
+        for talks in day["rooms"].values()
+        for talk in talks
+    }
+
+
 def test_a_sessions_uid_survives_inserting_removing_and_retiming_another(data: Path) -> None:
+    """The same holds for its schedule.json guid, slug and url, and its anchor on the page."""
     before = _uids(data)
+    identities = _json_identities(data)
     # a session inserted before the first, one removed, one re-timed and moved to another room
     _edit(
         data,
@@ -379,6 +392,13 @@ def test_a_sessions_uid_survives_inserting_removing_and_retiming_another(data: P
     for title in set(before) - {"Track B"}:
         assert after[title] == before[title], title
     assert after["Welcome"] == f"{DST_ID}-20261024-welcome@wsg.itu.int"
+    moved = _json_identities(data)
+    for title in set(identities) - {"Track B"}:
+        assert moved[title] == identities[title], title
+    assert moved["Monday panel"][1:] == (
+        f"{DST_ID}-20261026-monday-panel",
+        f"{DST_ID}.html#session-20261026-monday-panel",
+    )
 
 
 def test_repeated_titles_on_a_day_get_distinct_uids_numbered_in_order(data: Path) -> None:

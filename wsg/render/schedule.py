@@ -187,8 +187,8 @@ def _event(view: AgendaView, session: SessionView, room: str) -> dict[str, Any]:
 
 
 def _slug(event_id: str, session: SessionView) -> str:
-    """``2026-03-ai-watermarking-1-opening-remarks``, at most 120 characters."""
-    return f"{slug(event_id)}-{session.number}-{slug(session.title)}"[:120].rstrip("-")
+    """``2026-03-ai-watermarking-20260310-opening-remarks``: from the session's key, so stable."""
+    return f"{slug(event_id)}-{session.key}"[:120].rstrip("-")
 
 
 def _people(session: SessionView) -> list[PersonView]:
