@@ -62,9 +62,8 @@ class Context:
 
         Absolute when the site's address is known, else relative to that folder.
         """
-        return self.absolute(event_id, anchor) or f"{event_id}.html" + (
-            f"#{anchor}" if anchor else ""
-        )
+        fragment = f"#{anchor}" if anchor else ""
+        return self.absolute(event_id, anchor) or f"{event_id}.html{fragment}"
 
 
 @dataclass(frozen=True)
