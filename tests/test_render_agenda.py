@@ -422,6 +422,31 @@ def test_a_long_title_keeps_its_uid_short_and_distinct(data: Path) -> None:
     assert all(len(u) < 110 for u in uids)
 
 
+def test_a_session_id_keeps_its_uid_through_a_new_title_time_and_day(data: Path) -> None:
+    _edit(
+        data, "title: Track B, room: Room K,", "id: security-track, title: Track B, room: Room K,"
+    )
+    before = _uids(data)["Track B"]
+    assert before == f"{DST_ID}-security-track@wsg.itu.int"
+    assert _json_identities(data)["Track B"][2] == f"{DST_ID}.html#session-security-track"
+    # moved to Monday, re-timed and renamed: the same session to every calendar
+    _edit(
+        data,
+        '      - {start: "10:30", end: "12:00", id: security-track, title: Track B, '
+        "room: Room K,\n"
+        "         speakers: [{name: Olga Ivanova, affiliation: RCC, country: RU}]}\n",
+        "",
+    )
+    _edit(
+        data,
+        '      - {start: "17:00", end: "17:30", title: Closing, room: Popov}',
+        '      - {start: "14:00", end: "15:00", id: security-track, title: Security in depth}\n'
+        '      - {start: "17:00", end: "17:30", title: Closing, room: Popov}',
+    )
+    assert _uids(data)["Security in depth"] == before
+    assert 'id="session-security-track"' in render(data, "html")
+
+
 PROPOSED = """\
 id: 2027-09-proposed
 title: A proposal
@@ -466,6 +491,13 @@ def test_dtstamp_is_never_after_today(tmp_path: Path) -> None:
     assert _stamps(data, "2027-09-proposed", "2028-01-10") == {
         (datetime(2027, 9, 14, tzinfo=UTC), 0, None)
     }
+
+
+def test_a_proposal_is_stamped_with_its_date(tmp_path: Path) -> None:
+    proposal = PROPOSED + "proposal: {date: 2026-06-02, by: sg16}\n"
+    data = make_dataset(tmp_path, {"data/events/2027/2027-09-proposed.yaml": proposal})
+    june = datetime(2026, 6, 2, tzinfo=UTC)
+    assert _stamps(data, "2027-09-proposed", "2026-11-28") == {(june, 0, june)}
 
 
 def test_sequence_and_last_modified_grow_with_each_dated_decision(tmp_path: Path) -> None:
@@ -660,13 +692,141 @@ def test_markdown_agenda_of_a_cancelled_event_says_so_with_the_reason() -> None:
     assert "not been published" not in text and "Times are local" not in text
 
 
+POSTPONED = DST_EVENT.replace("status: announced", "status: postponed").replace(
+    "programme:\n",
+    "postponement: {date: 2026-08-03, reason: The venue is under repair}\nprogramme:\n",
+)
+SUCCESSOR = """\
+id: 2027-04-dst-workshop
+title: Workshop across the clock change, again
+kind: workshop
+status: approved
+start: 2027-04-13
+end: 2027-04-14
+timezone: Europe/Zurich
+format: hybrid
+venue: {city: Geneva, country: CH}
+organizers: [sg16]
+themes: [ai]
+approval: {date: 2026-08-20, by: tsag}
+"""
+
+
 def test_html_agenda_of_a_postponed_event_says_so() -> None:
     text = render(ROOT / "data", "html", SUVA)
-    assert (
-        '<p class="notice"><strong>Postponed.</strong> This event has been postponed; '
-        "new dates are to be announced.</p>"
-    ) in text
+    assert '<p class="notice"><strong>Postponed.</strong> This event was postponed' in text
     assert "<p>There is no programme: the event has been postponed.</p>" in text
+
+
+def test_a_postponement_without_new_dates_says_they_are_to_be_announced(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path, {f"data/events/2026/{DST_ID}.yaml": POSTPONED})
+    sentence = (
+        "This event was postponed on 3 August 2026: The venue is under repair. "
+        "New dates are to be announced."
+    )
+    assert f"\n\n**Postponed.** {sentence}\n\n" in render(data, "md")
+    assert f"<strong>Postponed.</strong> {sentence}</p>" in render(data, "html")
+    assert "The programme below was planned before the event was postponed." in render(data, "md")
+    calendar = icalendar.Calendar.from_ical(render(data, "ics"))
+    assert {str(e["status"]) for e in calendar.walk("VEVENT")} == {"TENTATIVE"}
+    assert sentence in str(calendar.walk("VEVENT")[0]["description"])
+    document = json.loads(render(data, "json"))
+    assert document["schedule"]["conference"]["description"] == sentence
+
+
+def test_a_postponed_event_names_and_links_the_event_that_holds_its_new_dates(
+    tmp_path: Path,
+) -> None:
+    data = make_dataset(
+        tmp_path,
+        {
+            f"data/events/2026/{DST_ID}.yaml": POSTPONED.replace(
+                "under repair}", "under repair, to: 2027-04-dst-workshop}"
+            ),
+            "data/events/2027/2027-04-dst-workshop.yaml": SUCCESSOR,
+        },
+    )
+    told = (
+        "This event was postponed on 3 August 2026: The venue is under repair. It will be held "
+        "as {}, 13–14 April 2027."
+    )
+    title = "Workshop across the clock change, again"
+    page = "https://wsg.example/events/2027-04-dst-workshop.html"
+    assert told.format(title) in render(data, "md")  # no site address: named, not linked
+    assert "There is no programme" not in render(data, "md")
+    result = run_wsg(
+        "render", "agenda", DST_ID, "--base-url", "https://wsg.example/", "--data", str(data),
+        "--today", TODAY,
+    )  # fmt: skip
+    assert told.format(f"[{title}](<{page}>)") in result.out
+    result = run_wsg(
+        "render", "agenda", DST_ID, "-f", "html", "--base-url", "https://wsg.example/",
+        "--data", str(data), "--today", TODAY,
+    )  # fmt: skip
+    assert told.format(f'<a href="{page}">{title}</a>') in result.out
+    result = run_wsg(
+        "render", "agenda", DST_ID, "-f", "ics", "--base-url", "https://wsg.example/",
+        "--data", str(data), "--today", TODAY,
+    )  # fmt: skip
+    calendar = icalendar.Calendar.from_ical(result.out)
+    # those dates will not be held: the successor's own entries take over
+    assert {str(e["status"]) for e in calendar.walk("VEVENT")} == {"CANCELLED"}
+    plain = (
+        told.format(title).removesuffix(", 13–14 April 2027.") + f" (13–14 April 2027) <{page}>."
+    )
+    assert plain in str(calendar.walk("VEVENT")[0]["description"])
+    assert {int(e["sequence"]) for e in calendar.walk("VEVENT")} == {3}  # + the postponement
+    document = json.loads(render(data, "json"))
+    assert document["schedule"]["conference"]["description"] == (
+        told.format(title).removesuffix(", 13–14 April 2027.") + " (13–14 April 2027)."
+    )
+
+
+def test_a_cancelled_event_names_and_links_the_event_that_replaces_it(tmp_path: Path) -> None:
+    cancelled = DST_EVENT.replace("status: announced", "status: cancelled").replace(
+        "programme:\n",
+        "cancellation: {date: 2026-08-03, reason: Merged, replaced_by: 2027-04-dst-workshop}\n"
+        "programme:\n",
+    )
+    data = make_dataset(
+        tmp_path,
+        {
+            f"data/events/2026/{DST_ID}.yaml": cancelled,
+            "data/events/2027/2027-04-dst-workshop.yaml": SUCCESSOR,
+        },
+    )
+    result = run_wsg(
+        "render", "agenda", DST_ID, "--base-url", "https://wsg.example/", "--data", str(data),
+        "--today", TODAY,
+    )  # fmt: skip
+    assert (
+        "**Cancelled.** This event was cancelled on 3 August 2026: Merged. It is replaced by "
+        "[Workshop across the clock change, again]"
+        "(<https://wsg.example/events/2027-04-dst-workshop.html>), 13–14 April 2027.\n"
+    ) in result.out
+    site = tmp_path / "site"
+    assert run_wsg("render", "site", "--out", str(site), "--data", str(data)).code == 0
+    # the site's own schedule.json and calendar name it too
+    document = json.loads((site / "events" / f"{DST_ID}.schedule.json").read_text())
+    assert document["schedule"]["conference"]["description"].endswith(
+        "It is replaced by Workshop across the clock change, again (13–14 April 2027)."
+    )
+
+
+def test_an_unknown_successor_is_named_by_its_id_and_never_linked(tmp_path: Path) -> None:
+    data = make_dataset(
+        tmp_path,
+        {
+            f"data/events/2026/{DST_ID}.yaml": POSTPONED.replace(
+                "under repair}", "under repair, to: 2027-04-no-such-event}"
+            )
+        },
+    )
+    result = run_wsg(
+        "render", "agenda", DST_ID, "-f", "html", "--base-url", "https://wsg.example/",
+        "--data", str(data),
+    )  # fmt: skip
+    assert "It will be held as 2027-04-no-such-event.</p>" in result.out
 
 
 @pytest.mark.parametrize("event_id", [RIYADH, SUVA, "2026-10-security-trust-muscat"])
@@ -678,7 +838,7 @@ def test_no_format_says_the_programme_of_a_cancelled_or_postponed_event_is_still
     assert "not been published" not in text and "not published" not in text
     assert ", (UTC" not in text
     unfolded = text.replace("\r\n ", "")
-    assert re.search(r"This event (was cancelled|has been postponed)", unfolded), output_format
+    assert re.search(r"This event was (cancelled|postponed)", unfolded), output_format
 
 
 def test_calendar_and_schedule_of_a_cancelled_event_carry_the_notice() -> None:

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from wsg.countries import load_reference
 from wsg.model import Event, Person, Session
 from wsg.render import times
-from wsg.render.text import date_range, long_date, safe_url, short_date, slug
+from wsg.render.text import date_range, is_id, long_date, safe_url, short_date, slug
 from wsg.render.times import DASH
 
 BREAK = "break"
@@ -165,9 +165,10 @@ class EventLink:
     """Another event named by an agenda: the one that replaces or continues this one."""
 
     id: str
-    title: str
-    dates: str
-    href: str | None  # None: no page to link to (unknown event, or the site's address unknown)
+    title: str  # its title; its id when the dataset has no such event
+    dates: str  # "" when unknown
+    href: str | None  # for a reader (md, html): relative in the site, else absolute, else None
+    url: str | None  # absolute (calendar, schedule.json), when the site's address is known
 
 
 @dataclass(frozen=True)
@@ -178,15 +179,17 @@ class Notice:
     text: str  # "This event was cancelled on 10 January 2026: the host withdrew."
     successor: EventLink | None = None
     lead: str = ""  # what introduces the successor: "It is replaced by"
+    after: str = ""  # the sentence when there is no successor: "New dates are to be announced."
 
     @property
     def plain(self) -> str:
         """The whole notice as text (calendar, schedule.json), the successor's URL included."""
-        if self.successor is None:
-            return self.text
         link = self.successor
-        where = f" <{link.href}>" if link.href else ""
-        return f"{self.text} {self.lead} {link.title} ({link.dates}){where}."
+        if link is None:
+            return f"{self.text} {self.after}".strip()
+        dates = f" ({link.dates})" if link.dates else ""
+        where = f" <{link.url}>" if link.url else ""
+        return f"{self.text} {self.lead} {link.title}{dates}{where}."
 
 
 @dataclass(frozen=True)
@@ -261,6 +264,9 @@ def session_keys(sessions: list[Session]) -> list[str]:
     keys = []
     seen: dict[str, int] = {}
     for session in sessions:
+        if session.id:
+            keys.append("")  # the session's own id is its key (``build``)
+            continue
         base = _title_key(session.title or "untitled")
         seen[base] = seen.get(base, 0) + 1
         keys.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
@@ -302,7 +308,8 @@ def build(event: Event, context: Context) -> AgendaView:
             end = times.local(when, session.end, where)
             if start is not None and end is not None and end < start:
                 end = None  # session-order is the validator's finding; never a negative span
-            dated = f"{when:%Y%m%d}-{key}"
+            # an id (unique within the event, FORMAT.md) holds even when the session moves day
+            dated = session.id or f"{when:%Y%m%d}-{key}"
             views.append(
                 SessionView(
                     number=number,
@@ -343,17 +350,49 @@ def build(event: Event, context: Context) -> AgendaView:
 
 
 def notice(event: Event, context: Context) -> Notice | None:
-    """What a reader must know first about a cancelled or postponed event."""
+    """What a reader must know first about a cancelled or postponed event.
+
+    ``cancellation.replaced_by`` and ``postponement.to`` name the event that holds
+    the new dates: the notice names it, with its dates, and links to its page.
+    """
     if event.status == "cancelled":
-        cancellation = event.cancellation
-        when = cancellation.date if cancellation is not None else None
-        reason = cancellation.reason if cancellation is not None else None
+        cancelled = event.cancellation
+        when = cancelled.date if cancelled is not None else None
         text = "This event was cancelled" + (f" on {short_date(when)}" if when else "")
-        return Notice("cancelled", _sentence(text, reason))
+        return Notice(
+            "cancelled",
+            _sentence(text, cancelled.reason if cancelled is not None else None),
+            successor=_successor(cancelled.replaced_by if cancelled else None, event, context),
+            lead="It is replaced by",
+        )
     if event.status == "postponed":
-        text = "This event has been postponed"
-        return Notice("postponed", f"{text}; new dates are to be announced.")
+        postponed = event.postponement
+        when = postponed.date if postponed is not None else None
+        text = "This event was postponed" + (f" on {short_date(when)}" if when else "")
+        return Notice(
+            "postponed",
+            _sentence(text, postponed.reason if postponed is not None else None),
+            successor=_successor(postponed.to if postponed else None, event, context),
+            lead="It will be held as",
+            after="New dates are to be announced.",
+        )
     return None
+
+
+def _successor(event_id: str | None, event: Event, context: Context) -> EventLink | None:
+    """The event named by ``replaced_by`` or ``to``; by its id alone when the dataset lacks it."""
+    if not event_id or event_id == event.id:
+        return None
+    found = context.find(event_id)
+    if found is None or not is_id(event_id):  # unknown-event is the validator's finding
+        return EventLink(id=event_id, title=event_id, dates="", href=None, url=None)
+    return EventLink(
+        id=event_id,
+        title=found.title or event_id,
+        dates=date_range(found.start, found.end) if found.start else "",
+        href=context.link(event_id),
+        url=context.absolute(event_id),
+    )
 
 
 def _sentence(text: str, reason: str | None) -> str:

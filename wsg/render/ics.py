@@ -65,17 +65,19 @@ class Revision:
 def revision(event: Event, today: date) -> Revision:
     """The event's revision as of ``today``: decisions dated after it do not count yet.
 
-    An event no decision dates (a proposal) is stamped with its start, or today
-    when it starts later: a calendar is never stamped in the future.
+    SEQUENCE counts the approval, announcement, postponement and cancellation;
+    LAST-MODIFIED is the latest of them or of the proposal. An event nothing
+    dates is stamped with its start, or today when it starts later: a calendar
+    is never stamped in the future.
     """
-    decided = [
-        decision.date
-        for decision in (event.approval, event.announcement, event.cancellation)
-        if decision is not None and decision.date is not None and decision.date <= today
-    ]
-    if decided:
-        modified = _midnight(max(decided))
-        return Revision(sequence=len(decided), modified=modified, stamp=modified)
+    decisions = (event.approval, event.announcement, event.postponement, event.cancellation)
+    decided = [d.date for d in decisions if d is not None and d.date is not None]
+    proposed = [event.proposal.date] if event.proposal and event.proposal.date else []
+    known = [day for day in (*decided, *proposed) if day <= today]
+    if known:
+        modified = _midnight(max(known))
+        sequence = sum(1 for day in decided if day <= today)
+        return Revision(sequence=sequence, modified=modified, stamp=modified)
     start = event.start if event.start is not None and event.start <= today else today
     return Revision(sequence=0, modified=None, stamp=_midnight(start))
 
@@ -131,11 +133,21 @@ def whole_event(event: Event, context: Context, state: Revision) -> list[Line]:
             _text("CATEGORIES", event.kind) if event.kind else None,
             _text("DESCRIPTION", "\n".join(lines)),
             _text("LOCATION", place(event)),
-            f"STATUS:{_STATUS.get(event.status or '', 'TENTATIVE')}",
+            f"STATUS:{status(event)}",
             "TRANSP:TRANSPARENT",
             _uri("URL", url) if url else None,
         ],
     )
+
+
+def status(event: Event) -> str:
+    """CONFIRMED once announced; a postponement whose new dates are another event's: CANCELLED.
+
+    Those dates will not be held: the entries of the event named by ``to`` take over.
+    """
+    if event.status == "postponed" and event.postponement and event.postponement.to:
+        return "CANCELLED"
+    return _STATUS.get(event.status or "", "TENTATIVE")
 
 
 def _revision(state: Revision) -> list[Line | None]:
@@ -166,7 +178,7 @@ def _session(view: AgendaView, session: SessionView, state: Revision) -> list[Li
             _text("DESCRIPTION", "\n".join(lines)),
             _text("LOCATION", ", ".join(p for p in (session.room, view.place) if p)),
             _text("RELATED-TO", event_uid(view.event_id)),
-            f"STATUS:{_STATUS.get(view.event.status or '', 'TENTATIVE')}",
+            f"STATUS:{status(view.event)}",
             _uri("URL", url) if url else None,
         ],
     )
