@@ -686,7 +686,8 @@ def test_markdown_agenda_of_a_cancelled_event_says_so_with_the_reason() -> None:
     text = render(ROOT / "data", "md", RIYADH)
     assert (
         "\n\n**Cancelled.** This event was cancelled on 12 September 2025: The host could not "
-        "confirm the venue in time; the topic moves to a virtual webinar in 2026.\n\n"
+        "confirm the venue in time; the topic moves to a virtual webinar in 2026. It is replaced "
+        "by ITU Webinar on Accessible Metaverse Experiences, 21 April 2026.\n\n"
     ) in text
     assert "\n\nThere is no programme: the event was cancelled.\n" in text
     assert "not been published" not in text and "Times are local" not in text
