@@ -1123,7 +1123,7 @@ def test_every_format_prints_the_offset_and_instant_of_zones_on_both_sides_of_ut
     assert [e.message for e in _validator().iter_errors(document)] == []
     if zone in CLOCK_CHANGES:
         assert f"> {CLOCK_CHANGES[zone]}" in md
-        assert f'<p class="notice">{CLOCK_CHANGES[zone]}</p>' in html
+        assert f'<p class="notice clock-change">{CLOCK_CHANGES[zone]}</p>' in html
     else:
         assert "clocks change" not in md
 
