@@ -1214,3 +1214,15 @@ def test_a_viewer_in_the_events_own_offset_gets_nothing_added(tmp_path: Path) ->
         "Across midnight": "",
         "Evening": "",
     }
+
+
+def test_agendas_and_calendars_speak_the_sites_vocabulary(data: Path) -> None:
+    """The Markdown agenda and the calendar say "Workshop · Announced", never the codes."""
+    _edit(data, "title: Monday panel, kind: panel", "title: Monday panel, kind: other")
+    text = render(data, "md")
+    assert "\nWorkshop · Announced · " in text
+    assert "- Kind: Panel" in text and "- Kind: Keynote" in text
+    assert "Kind: other" not in text and "- Kind: \n" not in text
+    calendar = icalendar.Calendar.from_ical(render(data, "ics"))
+    whole = next(c for c in calendar.walk("VEVENT") if "T" not in c["DTSTART"].to_ical().decode())
+    assert str(whole["DESCRIPTION"]).startswith("Workshop, 24–26 October 2026\nStatus: Announced")

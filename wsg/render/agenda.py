@@ -21,6 +21,7 @@ from wsg.model import Event, Person, Session
 from wsg.render import times
 from wsg.render.text import date_range, is_id, long_date, safe_url, short_date, slug
 from wsg.render.times import DASH
+from wsg.render.words import ONLINE
 
 BREAK = "break"
 # The right-hand side of every iCalendar UID (RFC 5545, 3.8.4.7: a domain name)
@@ -231,7 +232,7 @@ def person_view(person: Person) -> PersonView:
 def place(event: Event) -> str:
     """``ITU headquarters, Geneva, Switzerland``; ``Online`` for a virtual event."""
     if event.format == "virtual" and event.venue is None:
-        return "Online"
+        return ONLINE
     venue = event.venue
     if venue is None:
         return "venue to be confirmed"
@@ -252,7 +253,7 @@ def shared_room(event: Event, rooms: tuple[str, ...]) -> str:
     """The name of the one room that sessions without a room share (FORMAT.md)."""
     if rooms:
         return "All rooms"
-    return "Online" if event.format == "virtual" else "Main room"
+    return ONLINE if event.format == "virtual" else "Main room"
 
 
 def session_keys(sessions: list[Session]) -> list[str]:

@@ -34,6 +34,7 @@ from wsg.render.agenda import (
 )
 from wsg.render.text import date_range, safe_url
 from wsg.render.times import DASH
+from wsg.render.words import say
 
 PRODID = f"-//ITU-T WSG//wsg {__version__}//EN"
 _LIMIT = 75  # octets per line, line break excluded (RFC 5545, 3.1)
@@ -110,8 +111,8 @@ def whole_event(event: Event, context: Context, state: Revision) -> list[Line]:
     assert event.start is not None
     last = event.end if event.end is not None and event.end >= event.start else event.start
     lines = [
-        f"{(event.kind or 'event').capitalize()}, {date_range(event.start, event.end)}",
-        f"Status: {event.status or 'unknown'}",
+        f"{say(event.kind, 'kind') or 'Event'}, {date_range(event.start, event.end)}",
+        f"Status: {say(event.status, 'status') or 'unknown'}",
     ]
     told = notice(event, context)
     if told is not None:
