@@ -148,7 +148,18 @@ def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment() -> None:
         "actions/github-script",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
+        "actions/configure-pages",
     }
+
+
+def test_the_site_is_rendered_with_the_address_it_is_published_at() -> None:
+    """Calendars and schedule.json link to the published pages (``--base-url``)."""
+    steps = load(PAGES)["jobs"]["build"]["steps"]
+    pages = next(s for s in steps if s.get("uses", "").startswith("actions/configure-pages@"))
+    render = next(s for s in steps if "wsg render site" in s.get("run", ""))
+    assert steps.index(pages) < steps.index(render)
+    expected = "${{ steps." + pages["id"] + ".outputs.base_url }}"
+    assert render["env"]["WSG_BASE_URL"] == expected
 
 
 def test_the_pages_workflow_renders_and_deploys_from_main() -> None:
