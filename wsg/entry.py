@@ -65,7 +65,7 @@ def guarded(run: Callable[[], None]) -> None:
     try:
         run()
     except WsgError as error:
-        print(f"wsg: {error}", file=sys.stderr)
+        print(f"wsg: {_one_line(str(error))}", file=sys.stderr)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:
         print("wsg: interrupted", file=sys.stderr)
@@ -75,8 +75,20 @@ def guarded(run: Callable[[], None]) -> None:
     except SystemExit:
         raise
     except Exception as error:  # the one boundary where the unexpected is translated
-        print(f"wsg: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(
+            f"wsg: internal error: {type(error).__name__}: {_one_line(str(error))}", file=sys.stderr
+        )
         sys.exit(3)
+
+
+def _one_line(message: str) -> str:
+    """A message as one printable line: a control character in data (a newline, ESC) is
+    shown as its escape, never acted on (the same as ``wsg.terminal.printable``)."""
+    if message.isprintable():
+        return message
+    from wsg.terminal import printable
+
+    return printable(message)
 
 
 class ValidateCall(TypedDict):

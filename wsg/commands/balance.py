@@ -1,16 +1,18 @@
 """``wsg balance [--date D] [--year Y] [--format text|json]``: seats and distributions.
 
-The numbers come from ``wsg.balance``; this module only lays them out, as plain aligned
-text (byte-stable, no colour) or one JSON document with a fixed key order.
+The numbers come from ``wsg.balance``; this module only lays them out, as tables fitted
+to the terminal (plain and byte-stable when piped) or one JSON document with a fixed
+key order.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wsg import dataset as datasets
 from wsg.balance import (
@@ -29,13 +31,19 @@ from wsg.balance import (
 )
 from wsg.cache import FileCache
 from wsg.errors import WsgError
+from wsg.terminal import Column, printable, table, text, width_of, write
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
 
 FORMATS = ("text", "json")
 _ROLE_TITLES = {
     "speakers": "speakers",
     "chairs": "chairs",
-    "programme_committee": "programme committee",
-    "hosts": "host countries",
+    "programme_committee": "committee",
+    "hosts": "hosts",
     "participants": "participants",
 }
 _COLUMN_TITLES = {NOT_MEMBER: "non-member"}
@@ -56,7 +64,7 @@ def run(data_dir: Path, on: date, year: int | None, output_format: str, out: Tex
     if output_format == "json":
         out.write(json.dumps(as_data(on, teams, figures), indent=2, ensure_ascii=False) + "\n")
     else:
-        out.write(as_text(on, teams, figures))
+        write(out, *as_text(on, teams, figures, width_of(out)))
     return 0
 
 
@@ -117,89 +125,109 @@ def as_data(on: date, teams: list[GroupSeats], figures: YearBalance) -> dict[str
 # --- text -------------------------------------------------------------------------
 
 
-def _table(header: list[str], rows: list[list[str]], numeric_from: int) -> list[str]:
-    """Aligned columns: text left-aligned, columns from ``numeric_from`` on right-aligned."""
-    widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
-
-    def line(cells: list[str]) -> str:
-        parts = [
-            cell.rjust(width) if i >= numeric_from else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "  ".join(parts).rstrip()
-
-    return [line(header), *(line(row) for row in rows)]
-
-
-def _seat_lines(team: GroupSeats) -> list[str]:
+def _seat_table(team: GroupSeats, width: int | None) -> list[RenderableType]:
     rows = [
-        [
-            row.role,
-            row.region or "-",
-            "VACANT" if row.vacant else row.holder or "",
-            row.country or "-" if not row.vacant else "",
-            "" if row.vacant else _day(row.term_end) or "-",
-        ]
+        {
+            "seat": row.role,
+            "region": row.region or "-",
+            "holder": "VACANT" if row.vacant else printable(row.holder or ""),
+            "country": "" if row.vacant else row.country or "-",
+            "ends": "" if row.vacant else _day(row.term_end) or "-",
+        }
         for row in team.rows
     ]
-    header = ["seat", "region", "holder", "country", "term ends"]
+    columns = (
+        Column("seat", "seat"),
+        Column("region", "region"),
+        Column("holder", "holder", flexible=True, style=_vacant_style),
+        Column("country", "country"),
+        Column("ends", "term ends"),
+    )
     filled = len(team.rows) - team.vacancies
+    inner = None if width is None else width - 2
+    from rich.padding import Padding
+
     return [
-        f"{team.group}: {team.name}",
-        *("  " + line for line in _table(header, rows, numeric_from=len(header))),
-        f"  {filled} of {len(team.rows)} seats filled, {team.vacancies} vacant",
+        text(printable(f"{team.group}: {team.name}"), "bold"),
+        Padding(table(columns, rows, inner, wrap=True), (0, 0, 0, 2)),
+        text(f"  {filled} of {len(team.rows)} seats filled, {team.vacancies} vacant"),
     ]
+
+
+def _vacant_style(value: str) -> str:
+    return "bold red" if value == "VACANT" else ""
 
 
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def as_text(on: date, teams: list[GroupSeats], figures: YearBalance) -> str:
+def _distribution(
+    title: str, lines: list[tuple[str, Callable[[Tally], str]]], figures: YearBalance
+) -> Table:
+    """One row per region or category, one column per role: five numbers fit any terminal."""
+    columns = (
+        Column("what", title),
+        *(Column(role, _ROLE_TITLES[role], numeric=True) for role in ROLES),
+    )
+    rows = [
+        {"what": label, **{role: value(figures.tallies[role]) for role in ROLES}}
+        for label, value in lines
+    ]
+    return table(columns, rows, None)
+
+
+def as_text(
+    on: date, teams: list[GroupSeats], figures: YearBalance, width: int | None
+) -> list[RenderableType]:
     """The seat tables, then the distributions, then how people are counted."""
-    lines = [f"Management seats on {on.isoformat()}", ""]
+    parts: list[RenderableType] = [text(f"Management seats on {on.isoformat()}", "bold"), text("")]
     if not teams:
-        lines += ["No group with regional_balance: true exists on that date.", ""]
+        parts += [text("No group with regional_balance: true exists on that date."), text("")]
     for team in teams:
-        lines += [*_seat_lines(team), ""]
+        parts += [*_seat_table(team, width), text("")]
     counted = len(figures.events)
-    lines += [
-        f"Events of {figures.year}: {counted} counted (cancelled and postponed ones are not)",
-        "",
-    ]
-    tallies = [(_ROLE_TITLES[role], figures.tallies[role]) for role in ROLES]
+    tallies = [figures.tallies[role] for role in ROLES]
     # no-region only when someone is in it (a state whose only membership was suspended)
-    columns = [c for c in COLUMNS if c != NO_REGION or any(t.regions[c] for _, t in tallies)]
-    region_header = ["by region", "total", *(_COLUMN_TITLES.get(c, c) for c in columns)]
-    region_rows = [
-        [title, str(tally.total), *(str(tally.regions[c]) for c in columns)]
-        for title, tally in tallies
+    regions = [c for c in COLUMNS if c != NO_REGION or any(t.regions[c] for t in tallies)]
+    by_region: list[tuple[str, Callable[[Tally], str]]] = [
+        ("total", lambda t: str(t.total)),
+        *((_COLUMN_TITLES.get(c, c), _region_count(c)) for c in regions),
     ]
-    lines += _table(region_header, region_rows, numeric_from=1)
-    lines.append("")
-    category_header = [
-        "by UN category",
-        "total",
-        *(_CATEGORY_TITLES.get(c, c) for c in CATEGORIES),
-        "developing %",
+    by_category: list[tuple[str, Callable[[Tally], str]]] = [
+        ("total", lambda t: str(t.total)),
+        *((_CATEGORY_TITLES.get(c, c), _category_count(c)) for c in CATEGORIES),
+        ("developing %", lambda t: _percent(t.developing_percent)),
     ]
-    category_rows = [
-        [
-            title,
-            str(tally.total),
-            *(str(tally.categories[c]) for c in CATEGORIES),
-            _percent(tally.developing_percent),
-        ]
-        for title, tally in tallies
+    parts += [
+        text(
+            f"Events of {figures.year}: {counted} counted (cancelled and postponed ones are not)",
+            "bold",
+        ),
+        text(""),
+        _distribution("by region", by_region, figures),
+        text(""),
+        _distribution("by UN category", by_category, figures),
+        *(part for note in figures.notes for part in (text(""), _paragraph(note, width))),
+        text(""),
+        text(
+            f"Fellowships: {figures.fellowships_granted} granted; "
+            f"{figures.fellowships_offered} of the {counted} events offered them."
+        ),
+        text(""),
+        _paragraph("How people are counted: " + COUNTING, width),
     ]
-    lines += _table(category_header, category_rows, numeric_from=1)
-    for note in figures.notes:
-        lines += ["", *textwrap.wrap(note, width=88)]
-    lines += [
-        "",
-        f"Fellowships: {figures.fellowships_granted} granted; "
-        f"{figures.fellowships_offered} of the {counted} events offered them.",
-        "",
-        *textwrap.wrap("How people are counted: " + COUNTING, width=88),
-    ]
-    return "\n".join(lines) + "\n"
+    return parts
+
+
+def _paragraph(words: str, width: int | None) -> Text:
+    """Wrapped by rich to a terminal's width; at 88 columns when piped."""
+    return text(words if width is not None else "\n".join(textwrap.wrap(words, width=88)))
+
+
+def _region_count(column: str) -> Callable[[Tally], str]:
+    return lambda tally: str(tally.regions[column])
+
+
+def _category_count(category: str) -> Callable[[Tally], str]:
+    return lambda tally: str(tally.categories[category])

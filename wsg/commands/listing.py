@@ -1,4 +1,9 @@
-"""``wsg list [events|groups]``: one line a record, filtered."""
+"""``wsg list [events|groups]``: one line a record, filtered.
+
+Filters that name something (a status, a region, a kind, a group, a theme) are
+checked against what exists before anything is listed: a misspelt one is a usage
+error with a suggestion, never an empty list.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,39 @@ from typing import Any, TextIO
 from wsg import dataset as datasets
 from wsg.cache import FileCache
 from wsg.countries import REGIONS, load_reference
+from wsg.dataset import Dataset
 from wsg.errors import WsgError
+from wsg.kinds import did_you_mean
 from wsg.model import Event, Group
+from wsg.natsort import natural_key
 from wsg.schema import EVENT_KINDS, GROUP_KINDS, STATUSES
+from wsg.terminal import Column, printable, table, width_of, write
+
+STATUS_STYLES = {
+    "proposed": "dim",
+    "approved": "blue",
+    "announced": "cyan",
+    "held": "green",
+    "postponed": "yellow",
+    "cancelled": "red",
+}
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", style=lambda _: "bold"),
+    Column("start", "start"),
+    Column("end", "end", drop=3),
+    Column("status", "status", style=lambda value: STATUS_STYLES.get(value, "")),
+    Column("kind", "kind", drop=4),
+    Column("format", "format", drop=5),
+    Column("where", "where", drop=2),
+    Column("title", "title", flexible=True),
+)
+GROUP_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", style=lambda _: "bold"),
+    Column("kind", "kind", drop=2),
+    Column("acronym", "acronym", drop=1),
+    Column("name", "name", flexible=True),
+    Column("closed", "closed"),
+)
 
 
 def run(
@@ -24,27 +59,36 @@ def run(
     out: TextIO,
 ) -> int:
     if what not in ("events", "groups"):
-        raise WsgError(f"cannot list {what!r}; choose events or groups")
+        raise WsgError(
+            f"cannot list {what!r}{did_you_mean(what, ('events', 'groups'))}; "
+            "choose events or groups"
+        )
     if output_format not in ("text", "json"):
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
     _check_filters(what, filters)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
+    filters = _resolve_names(filters, dataset)
     if what == "events":
         events = sorted(
             (e for e in dataset.events if _event_matches(e, filters)),
             key=lambda e: (e.start or date.min, e.id or ""),
         )
         rows = [_event_row(e) for e in events]
+        columns = EVENT_COLUMNS
     else:
         groups = sorted(
             (g for g in dataset.groups if filters.get("kind") in (None, g.kind)),
-            key=lambda g: g.id or "",
+            key=lambda g: natural_key(g.id),
         )
         rows = [_group_row(g) for g in groups]
+        columns = GROUP_COLUMNS
     if output_format == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    elif not rows:
+        out.write("no records match\n")
     else:
-        _write_table(rows, out)
+        cells = [{k: "" if v is None else printable(v) for k, v in row.items()} for row in rows]
+        write(out, table(columns, cells, width_of(out)))
     return 0
 
 
@@ -54,11 +98,44 @@ def _check_filters(what: str, filters: dict[str, Any]) -> None:
     for name, values in allowed.items():
         value = filters.get(name)
         if value is not None and value not in values:
-            raise WsgError(f"--{name} {value!r} is not one of: {', '.join(values)}")
+            raise WsgError(
+                f"--{name} {value!r} is not one of: {', '.join(values)}"
+                f"{did_you_mean(value, values)}"
+            )
     if what == "groups":
         extra = [k for k, v in filters.items() if v is not None and k != "kind"]
         if extra:
             raise WsgError(f"--{extra[0]} filters events, not groups")
+
+
+def _resolve_names(filters: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
+    """``--organizer`` as a group id (an acronym in any case will do), ``--theme`` checked."""
+    resolved = dict(filters)
+    organizer = filters.get("organizer")
+    if organizer is not None:
+        resolved["organizer"] = group_id(organizer, dataset)
+    theme = filters.get("theme")
+    if theme is not None and theme not in dataset.themes:
+        declared = ", ".join(sorted(dataset.themes)) or "none"
+        raise WsgError(
+            f"--theme {theme!r} is not a theme of wsg.yaml{did_you_mean(theme, dataset.themes)}; "
+            f"themes: {declared}"
+        )
+    return resolved
+
+
+def group_id(name: str, dataset: Dataset) -> str:
+    """The id of the group ``name`` means: its id or its acronym, in any case."""
+    if name in dataset.group_ids:
+        return name
+    folded = name.casefold()
+    for group in sorted(dataset.groups, key=lambda g: natural_key(g.id)):
+        if group.id is None:
+            continue
+        if folded in (group.id.casefold(), (group.acronym or "").casefold()):
+            return group.id
+    hint = did_you_mean(folded, dataset.group_ids)
+    raise WsgError(f"no group is called {name!r}{hint}; `wsg list groups` lists them")
 
 
 def _event_matches(event: Event, filters: dict[str, Any]) -> bool:
@@ -107,28 +184,3 @@ def _group_row(group: Group) -> dict[str, Any]:
         "name": group.name,
         "closed": group.closed.isoformat() if group.closed else None,
     }
-
-
-def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
-    if not rows:
-        out.write("no records match\n")
-        return
-    columns = list(rows[0])
-    cells = [[("" if row[c] is None else str(row[c])) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    last = len(columns) - 1
-    out.write(
-        "  ".join(
-            c.ljust(w) if i < last else c
-            for i, (c, w) in enumerate(zip(columns, widths, strict=True))
-        ).rstrip()
-        + "\n"
-    )
-    for row in cells:
-        out.write(
-            "  ".join(
-                v.ljust(w) if i < last else v
-                for i, (v, w) in enumerate(zip(row, widths, strict=True))
-            ).rstrip()
-            + "\n"
-        )

@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
 from wsg.rules import FILE_RULES, RULES, SECTIONS
+from wsg.terminal import Column, table, text, width_of, write
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _columns(ids: list[str]) -> tuple[Column, ...]:
+    """The columns of every section's table, as wide in each (the header sets the width)."""
+    return (
+        Column("id", "rule".ljust(max(map(len, ids))), style=lambda _: "bold"),
+        Column("severity", "default", style=lambda value: SEVERITY_STYLES.get(value, "")),
+        Column("summary", "when", flexible=True),
+    )
+
 
 EXAMPLES_NOTE = (
     "Examples run in a small dataset (groups wsg, tsag, sg16, sg17; themes ai and security; "
@@ -42,16 +58,35 @@ def run(rule_id: str | None, output_format: str, out: TextIO) -> int:
     if rule_id is not None:
         rule = chosen[0]
         fixed = " (file-level: policy.severity cannot change it)" if rule.id in FILE_RULES else ""
-        out.write(f"{rule.id}  [{rule.severity}{fixed}]  section: {rule.section}\n\n")
-        out.write(rule.doc.replace("``", "`") + "\n\n" + EXAMPLES_NOTE + "\n")
+        heading = text(f"{rule.id}  ", "bold")
+        heading.append(f"[{rule.severity}{fixed}]", SEVERITY_STYLES.get(rule.severity, ""))
+        heading.append(f"  section: {rule.section}")
+        write(
+            out, heading, text(""), text(rule.doc.replace("``", "`")), text(""), text(EXAMPLES_NOTE)
+        )
         return 0
-    width = max(len(r.id) for r in chosen)
-    section = None
-    for rule in chosen:
-        if rule.section != section:
-            section = rule.section
-            out.write(("\n" if rule is not chosen[0] else "") + f"{section}\n")
-        summary = rule.summary.replace("``", "`")
-        out.write(f"  {rule.id:<{width}}  {rule.severity:<7}  {summary}\n")
-    out.write("\n`wsg rules RULE` documents one rule with a passing and a failing example.\n")
+    width = width_of(out)
+    inner = None if width is None else width - 2
+    from rich.padding import Padding
+
+    columns = _columns([r.id for r in chosen])
+    parts: list[RenderableType] = []
+    for section in SECTIONS:
+        rows = [
+            {"id": r.id, "severity": r.severity, "summary": r.summary.replace("``", "`")}
+            for r in chosen
+            if r.section == section
+        ]
+        if rows:
+            if parts:
+                parts.append(text(""))
+            parts += [
+                text(section, "bold"),
+                Padding(table(columns, rows, inner, wrap=True), (0, 0, 0, 2)),
+            ]
+    parts += [
+        text(""),
+        text("`wsg rules RULE` documents one rule with a passing and a failing example."),
+    ]
+    write(out, *parts)
     return 0

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from wsg import dataset as datasets
 from wsg.cache import FileCache
@@ -13,6 +14,10 @@ from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
 from wsg.model import Event, Group, Person
 from wsg.serialize import to_data
+from wsg.terminal import printable, text, write
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 def run(record_id: str, data_dir: Path, today: date, output_format: str, out: TextIO) -> int:
@@ -31,8 +36,8 @@ def run(record_id: str, data_dir: Path, today: date, output_format: str, out: Te
         document.update(to_data(record))
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return 0
-    lines = _event_text(record) if isinstance(record, Event) else _group_text(record, today)
-    out.write("\n".join(lines) + "\n")
+    parts = _event_text(record) if isinstance(record, Event) else _group_text(record, today)
+    write(out, *parts)
     return 0
 
 
@@ -44,85 +49,127 @@ def _person(person: Person) -> str:
     return " ".join(parts)
 
 
-def _field(lines: list[str], label: str, value: Any) -> None:
-    if value not in (None, "", []):
-        lines.append(f"{label + ':':<16}{value}")
+class _Page:
+    """The readable text of a record: headed blocks of fields, lists and programme rows."""
+
+    def __init__(self) -> None:
+        self.parts: list[RenderableType] = []
+        self.fields: list[tuple[str, str]] = []
+
+    def heading(self, title: str, subtitle: str) -> None:
+        self.parts += [text(printable(title), "bold"), text(printable(subtitle), "dim")]
+
+    def field(self, label: str, value: Any) -> None:
+        if value not in (None, "", []):
+            self.fields.append((label, printable(value)))
+
+    def flush(self) -> None:
+        if not self.fields:
+            return
+        from rich.table import Table
+
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True, min_width=15)
+        grid.add_column(overflow="fold")
+        for label, value in self.fields:
+            grid.add_row(text(label + ":"), text(value))
+        self.parts += [text(""), grid]
+        self.fields = []
+
+    def section(self, title: str, lines: Sequence[tuple[str, ...]]) -> None:
+        """A titled block of ``(left, right[, style])`` rows; a right cell that starts
+        with spaces is indented by as many, its wrapped lines too."""
+        from rich.padding import Padding
+        from rich.table import Table
+
+        self.flush()
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for left, right, *style in lines:
+            indent = len(right) - len(right.lstrip(" "))
+            cell = text(printable(right.lstrip(" ")), *style)
+            grid.add_row(text(printable(left)), Padding(cell, (0, 0, 0, indent)))
+        self.parts += [text(""), text(printable(title), "bold"), grid]
+
+    def paragraph(self, value: str) -> None:
+        self.flush()
+        self.parts += [text(""), text(printable(value.rstrip(), newlines=True))]
 
 
-def _event_text(event: Event) -> list[str]:
-    lines = [f"{event.title}", f"{event.id}  ·  {event.file}", ""]
-    _field(lines, "Status", event.status)
-    _field(lines, "Kind", f"{event.kind}, {event.format}")
-    _field(lines, "Dates", f"{event.start} to {event.end} ({event.timezone})")
+def _event_text(event: Event) -> list[RenderableType]:
+    page = _Page()
+    page.heading(event.title or "", f"{event.id}  ·  {event.file}")
+    page.field("Status", event.status)
+    page.field("Kind", f"{event.kind}, {event.format}")
+    page.field("Dates", f"{event.start} to {event.end} ({event.timezone})")
     if event.venue:
         place = ", ".join(
             p for p in (event.venue.place, event.venue.city, event.venue.country) if p
         )
-        _field(lines, "Venue", place)
-    _field(lines, "Host", event.host)
-    _field(lines, "Organizers", ", ".join(event.organizers))
-    _field(lines, "Themes", ", ".join(event.themes))
-    _field(lines, "Languages", ", ".join(event.languages))
-    _field(lines, "Interpretation", ", ".join(event.interpretation))
+        page.field("Venue", place)
+    page.field("Host", event.host)
+    page.field("Organizers", ", ".join(event.organizers))
+    page.field("Themes", ", ".join(event.themes))
+    page.field("Languages", ", ".join(event.languages))
+    page.field("Interpretation", ", ".join(event.interpretation))
     if event.approval:
-        _field(lines, "Approved", f"{event.approval.date} by {event.approval.by}")
+        page.field("Approved", f"{event.approval.date} by {event.approval.by}")
     if event.announcement:
-        _field(
-            lines, "Announced", f"{event.announcement.date} {event.announcement.ref or ''}".strip()
-        )
+        page.field("Announced", f"{event.announcement.date} {event.announcement.ref or ''}".strip())
     if event.cancellation:
-        _field(lines, "Cancelled", f"{event.cancellation.date}: {event.cancellation.reason or ''}")
+        page.field("Cancelled", f"{event.cancellation.date}: {event.cancellation.reason or ''}")
     if event.participation:
         p = event.participation
-        _field(
-            lines,
+        page.field(
             "Participation",
             f"{p.registered} registered, {p.in_person} in person, {p.remote} remote, "
             f"{len(p.by_country)} countries",
         )
+    page.flush()
     if event.programme_committee:
-        lines.append("")
-        lines.append("Programme committee")
-        lines.extend(f"  {_person(m)}" for m in event.programme_committee)
+        page.section("Programme committee", [("", _person(m)) for m in event.programme_committee])
     for day in event.programme:
-        lines.append("")
-        lines.append(f"{day.date}")
+        rows: list[tuple[str, ...]] = []
         for session in day.sessions:
             room = f"  [{session.room}]" if session.room else ""
-            lines.append(f"  {session.start}-{session.end}  {session.title}{room}")
-            for chair in session.chairs:
-                lines.append(f"      chair: {_person(chair)}")
-            for speaker in session.speakers:
-                lines.append(f"      {_person(speaker)}")
+            rows.append((f"{session.start}-{session.end}", f"{session.title}{room}"))
+            rows += [("", f"  chair: {_person(chair)}", "dim") for chair in session.chairs]
+            rows += [("", f"  {_person(speaker)}") for speaker in session.speakers]
+        page.section(f"{day.date}", rows)
     if event.outcomes:
-        lines.append("")
-        lines.append("Outcomes")
-        for outcome in event.outcomes:
-            lines.append(f"  {outcome.date}  {outcome.type}: {outcome.title}  {outcome.url}")
-    if event.notes:
-        lines.extend(["", event.notes.rstrip()])
-    return lines
-
-
-def _group_text(group: Group, today: date) -> list[str]:
-    lines = [f"{group.name}", f"{group.id}  ·  {group.file}", ""]
-    _field(lines, "Kind", group.kind)
-    _field(lines, "Acronym", group.acronym)
-    _field(lines, "Parent", group.parent)
-    if group.established:
-        _field(
-            lines, "Established", f"{group.established.date} {group.established.by or ''}".strip()
+        page.section(
+            "Outcomes",
+            [
+                row
+                for o in event.outcomes
+                for row in ((f"{o.date}", f"{o.type}: {o.title}"), ("", f"{o.url}", "dim"))
+            ],
         )
-    _field(lines, "Closed", group.closed)
+    if event.notes:
+        page.paragraph(event.notes)
+    return page.parts
+
+
+def _group_text(group: Group, today: date) -> list[RenderableType]:
+    page = _Page()
+    page.heading(group.name or "", f"{group.id}  ·  {group.file}")
+    page.field("Kind", group.kind)
+    page.field("Acronym", group.acronym)
+    page.field("Parent", group.parent)
+    if group.established:
+        page.field("Established", f"{group.established.date} {group.established.by or ''}".strip())
+    page.field("Closed", group.closed)
+    page.flush()
     if group.management:
-        lines.extend(["", "Management (* in office today)"])
+        rows = []
         for seat in group.management:
             term = seat.term
             span = f"{term.start} to {term.end or 'now'}" if term else "?"
             mark = "*" if seat.holds_on(today) else " "
             region = f" {seat.region}" if seat.region else ""
-            lines.append(f" {mark} {seat.role}{region}: {_person(seat)}  {span}")
+            rows.append((f"{mark} {seat.role}{region}", f"{_person(seat)}  {span}"))
+        page.section("Management (* in office today)", rows)
     if group.themes:
-        lines.extend(["", "Themes"])
-        lines.extend(f"  {t.id:<28} {t.priority:<7} {t.title}" for t in group.themes)
-    return lines
+        page.section("Themes", [(f"{t.id}", f"{t.priority:<7} {t.title}") for t in group.themes])
+    return page.parts
