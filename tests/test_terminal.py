@@ -30,7 +30,9 @@ COMMANDS = [
     ["rules", "session-overlap"],
 ]
 
-HOSTILE = "Evil\x1b]8;;https://x.example\x07link\x1b]8;;\x07 \x1b[31mred\x9b2J \u202eoverride\u202c\x07"
+HOSTILE = (
+    "Evil\x1b]8;;https://x.example\x07link\x1b]8;;\x07 \x1b[31mred\x9b2J \u202eoverride\u202c\x07"
+)
 ESCAPES = ("\x1b", "\x07", "\x9b", "\u202e", "\u202c")
 
 
@@ -148,11 +150,13 @@ def _hostile_dataset(tmp_path: Path) -> Path:
                 "timezone: Europe/Zurich\nformat: virtual\norganizers: [sg16]\nthemes: [ai]\n"
                 f"notes: {json.dumps('line one' + chr(10) + HOSTILE)}\n"
                 "programme:\n  - date: 2026-12-10\n    sessions:\n"
-                f"      - start: \"09:00\"\n        end: \"10:00\"\n        title: {json.dumps(HOSTILE)}\n"
+                '      - start: "09:00"\n        end: "10:00"\n'
+                f"        title: {json.dumps(HOSTILE)}\n"
                 f"        speakers: [{{name: {json.dumps(HOSTILE)}, country: NO}}]\n"
             ),
             "data/groups/sg16.yaml": (
-                f"id: sg16\nname: {json.dumps(HOSTILE)}\nkind: study-group\nacronym: {json.dumps(HOSTILE)}\n"
+                f"id: sg16\nname: {json.dumps(HOSTILE)}\nkind: study-group\n"
+                f"acronym: {json.dumps(HOSTILE)}\n"
             ),
             "data/groups/wsg.yaml": (
                 "id: wsg\nname: Workshop and Seminar Coordination Group\n"
@@ -168,7 +172,14 @@ def _hostile_dataset(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "command",
-    [["show", "evil"], ["show", "sg16"], ["list"], ["list", "groups"], ["balance"], ["show", "wsg"]],
+    [
+        ["show", "evil"],
+        ["show", "sg16"],
+        ["list"],
+        ["list", "groups"],
+        ["balance"],
+        ["show", "wsg"],
+    ],
     ids=" ".join,
 )
 @pytest.mark.parametrize("on_terminal", [False, True], ids=["piped", "terminal"])
@@ -218,3 +229,55 @@ def test_groups_are_listed_in_natural_order() -> None:
     assert ids.index("sg9") < ids.index("sg11") < ids.index("sg21")
     text = run_wsg("list", "groups", "--data", BUNDLED).out
     assert [line.split()[0] for line in text.splitlines()[1:]] == ids
+
+
+def test_render_site_shows_a_bar_after_a_moment_then_what_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from wsg import terminal
+
+    clock = iter(range(0, 10_000))
+    monkeypatch.setattr(time, "monotonic", lambda: float(next(clock)))  # a second a file
+    monkeypatch.setenv("COLUMNS", "80")
+    code, shown = _on_terminal_stderr(
+        "render", "site", "--out", str(tmp_path / "site"), "--data", BUNDLED
+    )
+    assert code == 0
+    assert terminal.MOMENT < 1
+    assert "wsg: rendering" in shown and re.search(r" \d+/\d+", shown)  # the bar: done/total
+    last = shown.rstrip("\n").rsplit("\n", 1)[-1]
+    assert re.fullmatch(
+        r"wsg: rendered \d+ files in \d+\.\d s: \d+ pages, \d+ calendars, \d+ schedules,"
+        r" 1 feed, 1 stylesheet",
+        re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", last).strip(),
+    ), last
+
+
+def test_a_quick_render_shows_no_bar(tmp_path: Path) -> None:
+    code, shown = _on_terminal_stderr(
+        "render", "site", "--out", str(tmp_path / "site"), "--data", BUNDLED
+    )
+    assert code == 0
+    assert "wsg: rendering" not in shown or "\n" not in shown.split("wsg: rendered")[0]
+    assert shown.endswith("1 feed, 1 stylesheet\n")
+
+
+def _on_terminal_stderr(*args: str) -> tuple[int, str]:
+    from contextlib import redirect_stderr
+
+    from wsg.cli import main
+
+    err = Terminal()
+    argv, sys.argv = sys.argv, ["wsg", *args]
+    try:
+        with (
+            redirect_stderr(err),
+            redirect_stdout(io.StringIO()),
+            pytest.raises(SystemExit) as exit_,
+        ):
+            main()
+    finally:
+        sys.argv = argv
+    return int(exit_.value.code or 0), err.getvalue()

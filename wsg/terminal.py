@@ -18,7 +18,7 @@ import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -225,3 +225,86 @@ def write(stream: TextIO, *renderables: RenderableType) -> None:
     for renderable in renderables:
         screen.print(renderable)
     stream.write("".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines()))
+
+
+MOMENT = 0.4  # seconds: a run shorter than this shows no progress bar
+
+
+class Progress:
+    """Files made so far, as a bar on a terminal once a run takes longer than a moment,
+    then one line of what was made; silent when ``stream`` is not a terminal."""
+
+    def __init__(self, stream: TextIO | None, total: int) -> None:
+        import time
+
+        self.stream = stream if stream is not None and is_terminal(stream) else None
+        self.total = total
+        self.done = 0
+        self.started = time.monotonic()
+        self.kinds: dict[str, int] = {}
+        self.bar: Any = None  # a rich Progress, once shown
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        kind = _kind_of(name)
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        if self.stream is None:
+            return
+        import time
+
+        if self.bar is None and time.monotonic() - self.started > MOMENT:
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
+            from rich.progress import Progress as Bar
+
+            self.bar = Bar(
+                TextColumn("wsg: rendering"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[name]}"),
+                console=console(self.stream),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("site", total=self.total, name="")
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done, name=printable(name))
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+        if self.stream is None:
+            return
+        import time
+
+        seconds = time.monotonic() - self.started
+        made = ", ".join(
+            f"{count} {kind if count != 1 else _SINGULAR.get(kind, kind)}"
+            for kind, count in sorted(self.kinds.items(), key=lambda item: _KINDS.index(item[0]))
+        )
+        self.stream.write(f"wsg: rendered {self.done} files in {seconds:.1f} s: {made}\n")
+        self.stream.flush()
+
+
+_KINDS = ["pages", "calendars", "schedules", "feeds", "stylesheets", "other files"]
+_SINGULAR = {
+    "pages": "page",
+    "calendars": "calendar",
+    "schedules": "schedule",
+    "feeds": "feed",
+    "stylesheets": "stylesheet",
+    "other files": "other file",
+}
+
+
+def _kind_of(name: str) -> str:
+    if name.endswith(".html"):
+        return "pages"
+    if name.endswith(".ics"):
+        return "calendars"
+    if name.endswith(".schedule.json"):
+        return "schedules"
+    if name.endswith(".json"):
+        return "feeds"
+    if name.endswith(".css"):
+        return "stylesheets"
+    return "other files"

@@ -25,6 +25,7 @@ from wsg.render.environment import Templates
 from wsg.render.page import Page
 from wsg.render.text import date_range, is_id, long_date, safe_url
 from wsg.serialize import to_data
+from wsg.terminal import Progress
 
 
 @dataclass(frozen=True)
@@ -69,33 +70,6 @@ class SeatListing:
 class GroupLink:
     name: str
     url: str | None  # relative to the site root; None when the group has no page
-
-
-class Progress:
-    """``[12/80] events/x.html`` on one terminal line; silent when not a terminal."""
-
-    def __init__(self, stream: TextIO | None, total: int) -> None:
-        self.stream = stream if stream is not None and _is_tty(stream) else None
-        self.total = total
-        self.done = 0
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.stream is not None:
-            self.stream.write(f"\r\x1b[Kwsg: rendering [{self.done}/{self.total}] {name}")
-            self.stream.flush()
-
-    def finish(self) -> None:
-        if self.stream is not None:
-            self.stream.write(f"\r\x1b[Kwsg: rendered {self.done} files\n")
-            self.stream.flush()
-
-
-def _is_tty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def listed(event: Event) -> ListedEvent | None:
