@@ -1,0 +1,65 @@
+"""``wsg list`` filters: a name that matches nothing is a usage error with a suggestion."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT, run_wsg
+
+DATA = ("--data", str(ROOT / "data"), "--today", "2026-11-28")
+
+
+def _ids(*args: str) -> list[str]:
+    result = run_wsg("list", *args, *DATA, "--format", "json")
+    assert result.code == 0, result.err
+    return [row["id"] for row in json.loads(result.out)]
+
+
+@pytest.mark.parametrize("name", ["sg17", "SG17", "Sg17"])
+def test_organizer_by_id_or_acronym_in_any_case(name: str) -> None:
+    found = _ids("--organizer", name)
+    assert found and found == _ids("--organizer", "sg17")
+
+
+def test_organizer_by_an_acronym_that_differs_from_the_id() -> None:
+    assert _ids("--organizer", "TSAG") == _ids("--organizer", "tsag")
+    assert _ids("--organizer", "wsg") == _ids("--organizer", "WSG")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--organizer", "sg170"],
+            "wsg: no group is called 'sg170' (did you mean 'sg17'?); `wsg list groups` lists them",
+        ),
+        (["--organizer", "SG99"], "wsg: no group is called 'SG99'"),
+        (["--theme", "securty-trust"], "wsg: --theme 'securty-trust' is not a theme of wsg.yaml"),
+        (["--status", "hled"], "wsg: --status 'hled' is not one of: proposed"),
+        (["groups", "--kind", "study"], "wsg: --kind 'study' is not one of: advisory-group"),
+    ],
+)
+def test_a_filter_that_names_nothing_is_a_usage_error(args: list[str], message: str) -> None:
+    result = run_wsg("list", *args, *DATA)
+    assert result.code == 2
+    assert result.err.startswith(message)
+    assert result.err.count("\n") == 1
+    assert result.out == ""
+
+
+def test_the_theme_error_suggests_and_lists_the_themes() -> None:
+    result = run_wsg("list", "--theme", "securty-trust", *DATA)
+    assert "(did you mean 'security-trust'?)" in result.err
+    assert "themes: 6g-imt2030, accessibility, ai," in result.err
+
+
+def test_status_suggests_too() -> None:
+    assert "(did you mean 'held'?)" in run_wsg("list", "--status", "hled", *DATA).err
+
+
+def test_a_filter_that_names_something_but_matches_nothing_is_an_empty_list() -> None:
+    result = run_wsg("list", "--theme", "quantum", "--year", "2019", *DATA)
+    assert result.code == 0
+    assert result.out == "no records match\n"
