@@ -50,7 +50,7 @@ def test_text_output_is_one_line_a_finding_then_the_summary(bad_dataset: Path) -
         "(did you mean 'sg16'?)\n"
         "data/events/2026/y.yaml:10:1: error unknown-field unknown key 'venue_notes' in an "
         "event (did you mean 'venue'?)\n"
-        "9 files checked: 2 errors, 0 warnings\n"
+        "10 files checked: 2 errors, 0 warnings\n"
     )
     assert result.err == ""
 
@@ -60,7 +60,7 @@ def test_json_output_has_the_documented_shape_and_key_order(bad_dataset: Path) -
     assert result.code == 1
     document = json.loads(result.out)
     assert list(document) == ["findings", "summary"]
-    assert document["summary"] == {"files": 9, "errors": 2, "warnings": 0, "infos": 0}
+    assert document["summary"] == {"files": 10, "errors": 2, "warnings": 0, "infos": 0}
     first = document["findings"][0]
     assert list(first) == ["rule", "severity", "file", "line", "column", "message"]
     assert first == {

@@ -39,6 +39,7 @@ SPEC = {
         "unknown-group": "error",
         "unknown-theme": "error",
         "missing-wsg": "error",
+        "closed-group": "error",
         "unknown-event": "error",
     },
     "Dates and programme": {
@@ -48,6 +49,8 @@ SPEC = {
         "session-order": "error",
         "session-overlap": "error",
         "speaker-country-missing": "warning",
+        "timezone-country": "warning",
+        "outcome-in-future": "error",
     },
     "Lifecycle and dissemination": {
         "missing-approval": "error",

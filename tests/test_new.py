@@ -16,7 +16,7 @@ FULL = (
     "--title", "AI for Health",
     "--start", "2027-03-10",
     "--end", "2027-03-11",
-    "--organizer", "sg16",
+    "--organizer", "sg17",
     "--organizer", "sg21",
     "--theme", "ai",
     "--theme", "digital-health",

@@ -329,22 +329,40 @@ def timezone_names() -> frozenset[str]:
     return frozenset(name for name in names if not name.startswith(("Etc/", "SystemV/"))) | {"UTC"}
 
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}|(GMT|UTC)\s*[+-]\s*[0-9]{1,2}(:?[0-9]{2})?", re.ASCII)
+
+
 class Timezone(Text):
     label = "an IANA time zone name"
 
-    def convert(self, node: Node, ctx: Context) -> str | None:
+    def convert(self, node: Node, ctx: Context, record: Mapping | None = None) -> str | None:
+        """The zone; ``record``, the mapping the value is in, names the venue's country
+        that a wrong name is answered with (EAT in Kenya: Africa/Nairobi)."""
         text = self.text_of(node, ctx)
         if text is None:
             return None
         names = timezone_names()
         if text not in names:
+            from wsg import zones
+
             known = ZONE_MISTAKES.get(text)
-            hint = f" (did you mean '{known}'?)" if known else ctx.did_you_mean(text, names)
-            ctx.report(
-                "bad-timezone",
-                node,
-                f"{text!r} is not an IANA time zone name such as Europe/Zurich{hint}",
-            )
+            country_zones = zones.suggestion(_venue_country(record))
+            if _ABBREVIATION.fullmatch(text):
+                what = "an abbreviation or a UTC offset, not an IANA time zone name"
+                hint = (
+                    f"; {country_zones}"
+                    if country_zones
+                    else "; write the zone of the venue's city, e.g. Europe/Zurich for Geneva"
+                )
+            else:
+                what = "not an IANA time zone name such as Europe/Zurich"
+                if known:
+                    hint = f" (did you mean '{known}'?)"
+                elif country_zones:
+                    hint = f"; {country_zones}"
+                else:
+                    hint = ctx.did_you_mean(text, names)
+            ctx.report("bad-timezone", node, f"{text!r} is {what}{hint}")
             return None
         return sys.intern(text)
 
@@ -368,6 +386,12 @@ class Country(Text):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^[A-Z]{2}$"}
+
+
+def _venue_country(record: Mapping | None) -> str | None:
+    venue = record.get("venue") if record is not None else None
+    country = venue.get("country") if isinstance(venue, Mapping) else None
+    return country.value if isinstance(country, Scalar) else None
 
 
 def check_country(code: str, node: Node, ctx: Context) -> str | None:
@@ -690,6 +714,8 @@ class Record(Kind):
                     ctx.report("missing-field", value, f"{name!r} needs at least {kind.min_items}")
             elif isinstance(kind, Record):
                 converted = kind.convert(value, ctx, at=key)
+            elif isinstance(kind, Timezone):
+                converted = kind.convert(value, ctx, node)
             elif isinstance(kind, CountByCountry):
                 converted = kind.convert(value, ctx)
                 if isinstance(value, Mapping):

@@ -26,8 +26,9 @@ def _columns(ids: list[str]) -> tuple[Column, ...]:
 
 
 EXAMPLES_NOTE = (
-    "Examples run in a small dataset (groups wsg, tsag, sg16, sg17; themes ai and security; "
-    "events ai-day, cancelled, and ai-forum, held; topic ai-agents) with today = 2026-06-01."
+    "Examples run in a small dataset (groups wsg, tsag, sg16, sg17, and fg-ai4h, closed on "
+    "2023-09-30; themes ai and security; events ai-day, cancelled, and ai-forum, held; topic "
+    "ai-agents) with today = 2026-06-01."
 )
 
 

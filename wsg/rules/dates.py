@@ -344,3 +344,116 @@ def speaker_country_missing(event: Event, dataset: Dataset) -> Iterator[Problem]
                     "regional balance counts them"
                 ),
             )
+
+
+@event_rule("timezone-country", "warning", SECTION)
+def timezone_country(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """An in-person or hybrid event whose ``timezone`` is not a zone of its venue's country.
+
+    Its local times would be read in the wrong place's clock: Nairobi with
+    ``Europe/Zurich``, the zone copied from a Geneva event. A zone counts as the
+    country's when the tz database lists it for that country (its ``zone.tab``),
+    or as keeping the country's clocks since 1970 (``zone1970.tab``: Europe/Berlin
+    for Norway too). A virtual event may keep any zone.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI for health
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Africa/Nairobi
+        format: in-person
+        venue: {city: Nairobi, country: KE}
+        organizers: [sg16]
+        themes: [ai]
+
+    Failing ``data/events/2026/demo.yaml`` (line 7, column 11)::
+
+        id: demo
+        title: Workshop on AI for health
+        kind: workshop
+        status: proposed
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: in-person
+        venue: {city: Nairobi, country: KE}
+        organizers: [sg16]
+        themes: [ai]
+    """
+    if event.format not in ("in-person", "hybrid") or event.venue is None:
+        return
+    zone, country = event.timezone, event.venue.country
+    if zone is None or country is None:
+        return
+    from wsg import zones
+
+    if zones.is_zone_of(zone, country) is False:
+        yield (
+            event.loc("timezone"),
+            f"{zone} is not a time zone of {country}, the venue's country; "
+            f"{zones.suggestion(country)}",
+        )
+
+
+@event_rule("outcome-in-future", "error", SECTION)
+def outcome_in_future(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """An outcome dated after today.
+
+    An outcome's ``date`` is the day it was published: add the outcome once it
+    is online, with that day. An outcome dated today is fine.
+
+    Passing ``data/events/2026/demo.yaml``::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-05-20
+        end: 2026-05-21
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-01-20, by: tsag}
+        announcement: {date: 2026-02-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-05-20
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-06-01}
+
+    Failing ``data/events/2026/demo.yaml`` (line 19, column 79)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: held
+        start: 2026-05-20
+        end: 2026-05-21
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        approval: {date: 2026-01-20, by: tsag}
+        announcement: {date: 2026-02-15, url: https://www.itu.int/go/demo}
+        participation: {registered: 120, in_person: 0, remote: 100}
+        programme:
+          - date: 2026-05-20
+            sessions:
+              - {start: "09:30", end: "10:00", title: Opening}
+        outcomes:
+          - {type: presentations, title: Slides, url: https://www.itu.int/go/s, date: 2026-06-02}
+    """
+    for outcome in event.outcomes:
+        if outcome.date is not None and outcome.date > dataset.today:
+            yield (
+                outcome.loc("date"),
+                f"outcome {outcome.title!r} is dated {outcome.date}, after today "
+                f"({dataset.today}); add it once it is published, with that day",
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from wsg.kinds import MAX_SUGGESTIONS, did_you_mean
@@ -324,3 +325,83 @@ def unknown_event(dataset: Dataset) -> Iterator[Problem]:
     for topic in dataset.topics:
         for index, event_id in enumerate(topic.events):
             yield from unknown("topic event", event_id, topic, f"events.{index}")
+
+
+@dataset_rule("closed-group", "error", SECTION)
+def closed_group(dataset: Dataset) -> Iterator[Problem]:
+    """An event organized, approved or sent outcomes by a group that had closed before that date.
+
+    A group's ``closed`` is the last day it exists: it may organize an event
+    that starts that day, approve on that day, receive an outcome published that
+    day, but nothing later. The dates compared are the event's ``start``,
+    ``approval.date`` and each outcome's ``date``. Usually the work moved to
+    another group (SG9 and SG16 into SG21): name that one.
+
+    Passing ``data/events/2023/fg-demo.yaml``::
+
+        id: fg-demo
+        title: Workshop on AI for health
+        kind: workshop
+        status: cancelled
+        start: 2023-09-30
+        end: 2023-09-30
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [fg-ai4h]
+        themes: [ai]
+        cancellation: {date: 2023-09-01, reason: Held as part of the closing meeting}
+
+    Failing ``data/events/2023/fg-demo.yaml`` (line 9, column 14)::
+
+        id: fg-demo
+        title: Workshop on AI for health
+        kind: workshop
+        status: cancelled
+        start: 2023-10-10
+        end: 2023-10-10
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [fg-ai4h]
+        themes: [ai]
+        cancellation: {date: 2023-09-01, reason: Held as part of the closing meeting}
+    """
+    groups = dataset.group_ids
+
+    def closed_before(group_id: str | None, day: date | None) -> date | None:
+        group = groups.get(group_id) if group_id is not None else None
+        if group is None or group.closed is None or day is None or day <= group.closed:
+            return None
+        return group.closed
+
+    for event in dataset.events:
+        for index, organizer in enumerate(event.organizers):
+            closed = closed_before(organizer, event.start)
+            if closed is not None:
+                yield (
+                    event.loc(f"organizers.{index}"),
+                    f"organizer {organizer!r} closed on {closed}, before the event starts "
+                    f"({event.start}){_successor_hint(dataset, organizer)}",
+                )
+        approval = event.approval
+        if approval is not None:
+            closed = closed_before(approval.by, approval.date)
+            if closed is not None:
+                yield (
+                    approval.loc("by"),
+                    f"approval.by {approval.by!r} closed on {closed}, before the approval "
+                    f"({approval.date}){_successor_hint(dataset, approval.by)}",
+                )
+        for outcome in event.outcomes:
+            for index, recipient in enumerate(outcome.to):
+                closed = closed_before(recipient, outcome.date)
+                if closed is not None:
+                    yield (
+                        outcome.loc(f"to.{index}"),
+                        f"recipient {recipient!r} closed on {closed}, before the outcome "
+                        f"{outcome.title!r} was sent ({outcome.date})"
+                        f"{_successor_hint(dataset, recipient)}",
+                    )
+
+
+def _successor_hint(dataset: Dataset, closed_id: str | None) -> str:
+    return "; name the group that carries on its work"

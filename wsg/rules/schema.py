@@ -329,7 +329,7 @@ declare(
         status: proposed
         start: 2026-09-10
         end: 2026-09-11
-        timezone: Europe/Zurich
+        timezone: Europe/Oslo
         format: in-person
         venue: {city: Oslo, country: NO}
         organizers: [sg16]
@@ -343,7 +343,7 @@ declare(
         status: proposed
         start: 2026-09-10
         end: 2026-09-11
-        timezone: Europe/Zurich
+        timezone: Europe/Oslo
         format: in-person
         venue: {city: Oslo, country: Norway}
         organizers: [sg16]
