@@ -6,19 +6,50 @@ Command modules are imported inside each command so that ``wsg --help`` and
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+import typer.core
 
 from wsg import __version__
+from wsg.completion import complete_event_ids, complete_record_ids, complete_rule_ids
+from wsg.errors import WsgError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+class Command(typer.core.TyperCommand):
+    """Help in words: ``ID`` and ``[PATH]...``, never a type such as ``<str>``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [
+            piece.replace("{", "").replace("}", "") for piece in super().collect_usage_pieces(ctx)
+        ]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                arguments.append((name + ("..." if param.nargs != 1 else ""), record[1]))
+            else:
+                options.append(record)
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
 
 app = typer.Typer(
     name="wsg",
     help="Validate, report on and publish the ITU-T WSG's workshop and seminar dataset.",
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -35,31 +66,52 @@ DataOption = Annotated[
     str | None,
     typer.Option(
         "--data",
-        help="The dataset folder (holding events/ and groups/); default ./data or WSG_DATA.",
+        metavar="FOLDER",
+        help="The dataset folder (holding events/ and groups/); default: WSG_DATA, else the "
+        "data/ folder of this repository, found upward from here like git.",
     ),
 ]
 TodayOption = Annotated[
     str | None,
     typer.Option(
-        "--today", help="Fix 'today' (YYYY-MM-DD) for date checks; default WSG_TODAY or the date."
+        "--today",
+        metavar="DATE",
+        help="Fix 'today' (YYYY-MM-DD) for date checks; default WSG_TODAY or the date.",
     ),
 ]
 TemplatesOption = Annotated[
     Path | None,
-    typer.Option("--templates", help="A folder whose templates override the defaults by name."),
+    typer.Option(
+        "--templates",
+        metavar="FOLDER",
+        help="A folder whose templates override the defaults by name (they run as code: "
+        "use only templates you trust).",
+    ),
 ]
 BaseUrlOption = Annotated[
     str | None,
     typer.Option(
         "--base-url",
         envvar="WSG_BASE_URL",
+        metavar="URL",
         help="The published site's address (https://…/): absolute links in calendars, "
         "schedule.json and agendas; default WSG_BASE_URL.",
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file instead of stdout; its extension chooses the format "
+        "unless --format does.",
+    ),
 ]
+
+
+def _format_option(choices: str) -> Any:
+    return typer.Option("--format", "-f", metavar="FORMAT", help=f"{choices}.")
 
 
 def _data(data: str | None) -> Path:
@@ -68,10 +120,36 @@ def _data(data: str | None) -> Path:
     return find_data_dir(data)
 
 
-def _today(today: str | None):  # type: ignore[no-untyped-def]
+def _today(today: str | None) -> date:
     from wsg.clock import resolve_today
 
     return resolve_today(today)
+
+
+def _templates(templates: Path | None) -> Path | None:
+    if templates is not None and not templates.is_dir():
+        what = "is not a folder" if templates.exists() else "does not exist"
+        raise WsgError(f"--templates {templates} {what}")
+    return templates
+
+
+# what ``-o FILE`` writes when --format is not given, by the file's extension
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".ics": "ics",
+    ".json": "json",
+}
+
+
+def _output_format(output_format: str | None, output: Path | None, default: str) -> str:
+    if output_format is not None:
+        return output_format
+    if output is not None:
+        return EXTENSIONS.get(output.suffix.lower(), default)
+    return default
 
 
 def _exit(code: int) -> NoReturn:
@@ -93,14 +171,15 @@ def _main(
     """Validate, report on and publish the ITU-T WSG's workshop and seminar dataset."""
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Report only these files or folders.")
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH", help="Report only these files or folders.", show_default=False
+        ),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json, github, sarif or junit.")
-    ] = "text",
+    output_format: Annotated[str, _format_option("text, json, github, sarif or junit")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     no_cache: Annotated[
         bool,
@@ -113,8 +192,8 @@ def validate(
 ) -> None:
     """Check the whole dataset and report every finding, sorted."""
     from wsg.commands import validate as command
+    from wsg.terminal import use_colour
 
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     _exit(
         command.run(
             paths or [],
@@ -123,35 +202,56 @@ def validate(
             output_format,
             strict,
             sys.stdout,
-            colour=colour,
+            colour=use_colour(sys.stdout),
             use_cache=not no_cache,
         )
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(
-    rule: Annotated[str | None, typer.Argument(help="A rule id to document in full.")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    rule: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="RULE",
+            help="A rule id to document in full.",
+            autocompletion=complete_rule_ids,
+        ),
+    ] = None,
+    output_format: Annotated[str, _format_option("text or json")] = "text",
 ) -> None:
-    """List the rules, or document one with its passing and failing examples."""
+    """List the rules, or document one with its examples."""
     from wsg.commands import rules as command
 
     _exit(command.run(rule, output_format, sys.stdout))
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_records(
-    what: Annotated[str, typer.Argument(help="events or groups.")] = "events",
-    status: Annotated[str | None, typer.Option(help="Only events with this status.")] = None,
-    year: Annotated[int | None, typer.Option(help="Only events starting in this year.")] = None,
-    theme: Annotated[str | None, typer.Option(help="Only events with this theme.")] = None,
-    organizer: Annotated[
-        str | None, typer.Option(help="Only events organized by this group.")
+    what: Annotated[
+        str,
+        typer.Argument(metavar="WHAT", help="events (default) or groups.", show_default=False),
+    ] = "events",
+    status: Annotated[
+        str | None, typer.Option(metavar="STATUS", help="Only events with this status.")
     ] = None,
-    region: Annotated[str | None, typer.Option(help="Only events held in this region.")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only records of this kind.")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    year: Annotated[
+        int | None, typer.Option(metavar="YEAR", help="Only events starting in this year.")
+    ] = None,
+    theme: Annotated[
+        str | None, typer.Option(metavar="THEME", help="Only events with this theme id.")
+    ] = None,
+    organizer: Annotated[
+        str | None,
+        typer.Option(metavar="GROUP", help="Only events this group organizes (its id or acronym)."),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(metavar="REGION", help="Only events held in this region.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(metavar="KIND", help="Only records of this kind.")
+    ] = None,
+    output_format: Annotated[str, _format_option("text or json")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -169,10 +269,15 @@ def list_records(
     _exit(command.run(what, filters, _data(data), _today(today), output_format, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="An event or group id.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    record_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An event or group id.", autocompletion=complete_record_ids
+        ),
+    ],
+    output_format: Annotated[str, _format_option("text or json")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -182,34 +287,42 @@ def show(
     _exit(command.run(record_id, _data(data), _today(today), output_format, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def balance(
     on: Annotated[
-        str | None, typer.Option("--date", help="The date of the seats (default today).")
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The date of the seats (default today)."),
     ] = None,
     year: Annotated[
-        int | None, typer.Option(help="The year of the events (default today's).")
+        int | None, typer.Option(metavar="YEAR", help="The year of the events (default today's).")
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output_format: Annotated[str, _format_option("text or json")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Management seats at a date; regional and developing-country distribution of a year."""
+    """Management seats, and who took part, by region and UN category."""
     from wsg.clock import parse_date
     from wsg.commands import balance as command
 
-    day = parse_date(on, "--date") if on else _today(today)
+    day = parse_date(on, "--date") if on is not None else _today(today)
     _exit(command.run(_data(data), day, year, output_format, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def countries(
     codes: Annotated[
-        list[str] | None, typer.Argument(help="ISO 3166-1 alpha-2 codes; default all.")
+        list[str] | None,
+        typer.Argument(
+            metavar="CODE", help="ISO 3166-1 alpha-2 codes; default all.", show_default=False
+        ),
     ] = None,
     on: Annotated[
         str | None,
-        typer.Option("--date", help="The day of the membership, regions and UN categories."),
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="The day of the membership, regions and UN categories (default today).",
+        ),
     ] = None,
     sources: Annotated[
         bool,
@@ -217,29 +330,39 @@ def countries(
             "--sources", help="Print each category's source and as-of date, and every judgement."
         ),
     ] = False,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    output_format: Annotated[str, _format_option("table (or text) or json")] = "table",
     today: TodayOption = None,
 ) -> None:
-    """The reference data: each Member State's regions and UN categories at a date."""
+    """Each Member State's regions and UN categories at a date."""
     from wsg.clock import parse_date
     from wsg.commands import countries as command
+    from wsg.terminal import use_colour
 
-    day = parse_date(on, "--date") if on else _today(today)
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    day = parse_date(on, "--date") if on is not None else _today(today)
+    shown = "table" if output_format == "text" else output_format
     width = command.terminal_width()
     _exit(
         command.run(
-            codes or [], day, output_format, sys.stdout, sources=sources, width=width, colour=colour
+            codes or [],
+            day,
+            shown,
+            sys.stdout,
+            sources=sources,
+            width=width,
+            colour=use_colour(sys.stdout),
         )
     )
 
 
-@render_app.command("agenda")
+@render_app.command("agenda", cls=Command)
 def render_agenda(
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="The event id.")],
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The event id.", autocompletion=complete_event_ids)
+    ],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="md, html, ics or json.")
-    ] = "md",
+        str | None,
+        _format_option("md, html, ics or json; default: the extension of -o FILE, else md"),
+    ] = None,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     base_url: BaseUrlOption = None,
@@ -254,19 +377,23 @@ def render_agenda(
             event_id,
             _data(data),
             _today(today),
-            output_format,
+            _output_format(output_format, output, "md"),
             output,
-            templates,
+            _templates(templates),
             sys.stdout,
             base_url,
         )
     )
 
 
-@render_app.command("summary")
+@render_app.command("summary", cls=Command)
 def render_summary(
-    year: Annotated[int | None, typer.Option(help="The year (default today's).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    year: Annotated[
+        int | None, typer.Option(metavar="YEAR", help="The year (default today's).")
+    ] = None,
+    output_format: Annotated[
+        str | None, _format_option("md or html; default: the extension of -o FILE, else md")
+    ] = None,
     output: OutputOption = None,
     templates: TemplatesOption = None,
     data: DataOption = None,
@@ -277,14 +404,27 @@ def render_summary(
 
     _exit(
         command.summary(
-            year, _data(data), _today(today), output_format, output, templates, sys.stdout
+            year,
+            _data(data),
+            _today(today),
+            _output_format(output_format, output, "md"),
+            output,
+            _templates(templates),
+            sys.stdout,
         )
     )
 
 
-@render_app.command("site")
+@render_app.command("site", cls=Command)
 def render_site(
-    out: Annotated[Path, typer.Option("--out", help="The folder to write the site into.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            metavar="FOLDER",
+            help="The folder to write the site into (default: site/ beside the dataset folder).",
+        ),
+    ] = None,
     templates: TemplatesOption = None,
     base_url: BaseUrlOption = None,
     data: DataOption = None,
@@ -293,33 +433,46 @@ def render_site(
     """The whole static site that CI publishes."""
     from wsg.commands import render as command
 
-    _exit(command.site(out, _data(data), _today(today), templates, sys.stderr, base_url))
+    data_dir = _data(data)
+    folder = out if out is not None else data_dir.resolve().parent / "site"
+    _exit(
+        command.site(folder, data_dir, _today(today), _templates(templates), sys.stderr, base_url)
+    )
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     base: Annotated[
-        str | None, typer.Argument(help="Base revision (default: merge base with main or master).")
+        str | None,
+        typer.Argument(
+            metavar="BASE",
+            help="Base revision (default: the merge base with main or master).",
+            show_default=False,
+        ),
     ] = None,
     head: Annotated[
-        str | None, typer.Argument(help="Head revision (default: the working tree).")
+        str | None,
+        typer.Argument(
+            metavar="HEAD", help="Head revision (default: the working tree).", show_default=False
+        ),
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text, md or json.")
-    ] = "text",
+    output_format: Annotated[str, _format_option("text, md or json")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """What changed between two git revisions of the dataset, in words."""
+    """What changed between two git revisions, in words."""
     from wsg.commands import diff as command
 
     _exit(command.run(base, head, _data(data), _today(today), output_format, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def fmt(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or folders; default the dataset.")
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH", help="Files or folders; default the dataset.", show_default=False
+        ),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; list what would change.")
@@ -332,25 +485,43 @@ def fmt(
     _exit(command.run(paths or [], _data(data), check, sys.stdout))
 
 
-@new_app.command("event")
+@new_app.command("event", cls=Command)
 def new_event(
-    title: Annotated[str, typer.Option(help="The event's title.")],
-    start: Annotated[str, typer.Option(help="First day, YYYY-MM-DD.")],
-    end: Annotated[str | None, typer.Option(help="Last day (default: start).")] = None,
+    title: Annotated[str, typer.Option(metavar="TEXT", help="The event's title.")],
+    start: Annotated[str, typer.Option(metavar="DATE", help="First day, YYYY-MM-DD.")],
+    end: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Last day (default: the first).")
+    ] = None,
     kind: Annotated[
-        str, typer.Option(help="workshop, seminar, forum, symposium or webinar.")
+        str,
+        typer.Option(metavar="KIND", help="workshop, seminar, forum, symposium or webinar."),
     ] = "workshop",
     event_format: Annotated[
-        str, typer.Option("--format", help="in-person, hybrid or virtual.")
+        str, typer.Option("--format", metavar="FORMAT", help="in-person, hybrid or virtual.")
     ] = "hybrid",
     organizer: Annotated[
-        list[str] | None, typer.Option(help="Organizing group id (repeatable).")
+        list[str] | None,
+        typer.Option(metavar="GROUP", help="Organizing group id (repeatable).", show_default=False),
     ] = None,
-    theme: Annotated[list[str] | None, typer.Option(help="Theme id (repeatable).")] = None,
-    timezone: Annotated[str, typer.Option(help="IANA time zone.")] = "Europe/Zurich",
-    city: Annotated[str | None, typer.Option(help="Venue city.")] = None,
-    country: Annotated[str | None, typer.Option(help="Venue country code.")] = None,
-    event_id: Annotated[str | None, typer.Option("--id", help="The id (default: derived).")] = None,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(metavar="THEME", help="Theme id (repeatable).", show_default=False),
+    ] = None,
+    timezone: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ZONE",
+            help="IANA time zone (default: the venue country's, when it has one; "
+            "Europe/Zurich for a virtual event).",
+        ),
+    ] = None,
+    city: Annotated[str | None, typer.Option(metavar="CITY", help="Venue city.")] = None,
+    country: Annotated[
+        str | None, typer.Option(metavar="CODE", help="Venue country code, e.g. KE.")
+    ] = None,
+    event_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="The id (default: derived).")
+    ] = None,
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
@@ -377,16 +548,21 @@ def new_event(
     )
 
 
-@new_app.command("group")
+@new_app.command("group", cls=Command)
 def new_group(
-    group_id: Annotated[str, typer.Option("--id", help="The group id, e.g. sg22.")],
-    name: Annotated[str, typer.Option(help="The group's full name.")],
+    group_id: Annotated[str, typer.Option("--id", metavar="ID", help="The group id, e.g. sg22.")],
+    name: Annotated[str, typer.Option(metavar="TEXT", help="The group's full name.")],
     kind: Annotated[
         str,
-        typer.Option(help="advisory-group, study-group, coordination-group, focus-group or other."),
+        typer.Option(
+            metavar="KIND",
+            help="advisory-group, study-group, coordination-group, focus-group or other.",
+        ),
     ] = "study-group",
-    parent: Annotated[str | None, typer.Option(help="The parent group id.")] = "tsag",
-    acronym: Annotated[str | None, typer.Option(help="Short name.")] = None,
+    parent: Annotated[
+        str | None, typer.Option(metavar="GROUP", help="The parent group id.")
+    ] = "tsag",
+    acronym: Annotated[str | None, typer.Option(metavar="TEXT", help="Short name.")] = None,
     data: DataOption = None,
 ) -> None:
     """Write a new group file."""
@@ -405,11 +581,13 @@ def new_group(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def schema(
-    kind: Annotated[str, typer.Option(help="event, group, wsg or topic.")] = "event",
+    kind: Annotated[
+        str, typer.Option(metavar="KIND", help="event, group, wsg or topic.")
+    ] = "event",
 ) -> None:
-    """JSON Schema of a record kind, for editors (yaml-language-server)."""
+    """JSON Schema of a record kind, for editors."""
     from wsg.commands import schema as command
 
     _exit(command.run(kind, sys.stdout))
@@ -419,4 +597,4 @@ def main() -> None:
     """Run the Typer app (``wsg.entry.main``, the console script, answers common calls first)."""
     from wsg.entry import guarded
 
-    guarded(lambda: app(standalone_mode=True))
+    guarded(lambda: app(prog_name="wsg", standalone_mode=True))

@@ -92,15 +92,31 @@ class Dataset:
         return self.event_ids.get(event_id)
 
 
-def find_data_dir(data: str | None) -> Path:
-    """The dataset folder: --data, else WSG_DATA, else ./data."""
-    path = Path(data or os.environ.get("WSG_DATA") or "data")
-    if not path.is_dir():
-        hint = "" if data else " (run from the dataset's repository root, or pass --data PATH)"
-        raise WsgError(f"no dataset found: {path} is not a folder{hint}")
-    if not (path / "events").is_dir() and not (path / "groups").is_dir():
-        raise WsgError(f"no dataset found: {path} holds neither events/ nor groups/")
-    return path
+def find_data_dir(data: str | None, here: Path | None = None) -> Path:
+    """The dataset folder: --data, else WSG_DATA, else the ``data/`` folder of the nearest
+    folder, from ``here`` (the current one) upward, that holds a dataset (like git)."""
+    given = data or os.environ.get("WSG_DATA")
+    if given:
+        path = Path(given)
+        if not path.is_dir():
+            raise WsgError(f"no dataset found: {path} is not a folder")
+        if not _is_dataset(path):
+            raise WsgError(f"no dataset found: {path} holds neither events/ nor groups/")
+        return path
+    start = Path.cwd() if here is None else here
+    for folder in (start, *start.resolve().parents):
+        candidate = folder / "data"
+        if _is_dataset(candidate):
+            # as the user would write it: ./data from the root, an absolute path from below
+            return Path("data") if folder == start and here is None else candidate
+    raise WsgError(
+        "no dataset found: no data/ folder with events/ or groups/ here or in any folder "
+        "above; run inside the dataset's repository, or pass --data FOLDER"
+    )
+
+
+def _is_dataset(path: Path) -> bool:
+    return (path / "events").is_dir() or (path / "groups").is_dir()
 
 
 def load(data_dir: Path, today: date, cache: FileCache | None = None) -> Dataset:

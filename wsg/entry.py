@@ -39,11 +39,17 @@ VALIDATE_OPTIONS = {
     "--today": "today",
 }
 VALIDATE_FLAGS = {"--strict": "strict", "--no-cache": "no_cache"}
+COMPLETE_VARIABLE = "_WSG_COMPLETE"  # set by the completion script that Typer installs
 
 
 def main() -> None:
     """The console script."""
     arguments = sys.argv[1:]
+    if COMPLETE_VARIABLE in os.environ:  # the shell asks for completions: Typer answers
+        from wsg.cli import main as typer_main
+
+        typer_main()
+        return
     if arguments == ["--version"]:
         print(f"wsg {__version__}")
         sys.exit(0)
@@ -148,8 +154,8 @@ def _validate(
     from wsg.clock import resolve_today
     from wsg.commands import validate as command
     from wsg.dataset import find_data_dir
+    from wsg.terminal import use_colour
 
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     code = command.run(
         paths,
         find_data_dir(data),
@@ -157,7 +163,7 @@ def _validate(
         output_format,
         strict,
         sys.stdout,
-        colour=colour,
+        colour=use_colour(sys.stdout),
         use_cache=not no_cache,
     )
     # The report is out and the cache written: leave without freeing the dataset object

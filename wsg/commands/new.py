@@ -36,7 +36,7 @@ def event(
     event_format: str,
     organizers: list[str],
     themes: list[str],
-    timezone: str,
+    timezone: str | None,
     city: str | None,
     country: str | None,
     event_id: str | None,
@@ -56,9 +56,16 @@ def event(
         )
     _choose(kind, EVENT_KINDS, "--kind")
     _choose(event_format, FORMATS, "--format")
-    _check_timezone(timezone)
     venue = _venue(event_format, city, country)
+    timezone = _timezone(timezone, country if venue is not None else None, city, event_format)
     _known(organizers, dataset.group_ids, "--organizer", "group")
+    for organizer in organizers:  # what the closed-group rule would report
+        closed = dataset.group_ids[organizer].closed
+        if closed is not None and closed < first:
+            raise WsgError(
+                f"--organizer {organizer!r} closed on {closed}, before the event starts ({first}); "
+                "name the group that carries on its work"
+            )
     _known(themes, dataset.themes, "--theme", "theme")
     record_id = _check_id(event_id) if event_id else derive_id(first, title)
     existing = dataset.event(record_id)
@@ -167,6 +174,40 @@ def _check_timezone(zone: str) -> None:
         raise WsgError(
             f"--timezone {zone!r} is not an IANA time zone name such as Europe/Zurich{hint}"
         )
+
+
+DEFAULT_ZONE = "Europe/Zurich"  # Geneva, ITU's headquarters: a virtual event's usual clock
+
+
+def _timezone(zone: str | None, country: str | None, city: str | None, event_format: str) -> str:
+    """The event's zone: ``--timezone`` if it suits the venue's country, else the country's
+    one zone (or the one named after the city); refused when that is not clear."""
+    from wsg import zones
+
+    if zone is not None:
+        _check_timezone(zone)
+        venue_country = country if event_format != "virtual" else None
+        if venue_country is not None and zones.is_zone_of(zone, venue_country) is False:
+            raise WsgError(
+                f"--timezone {zone} is not a time zone of {country}, the venue's country; "
+                f"{zones.suggestion(country)}"
+            )
+        return zone
+    if country is None:
+        return DEFAULT_ZONE
+    found = zones.zones_of(country)
+    if len(found) == 1:
+        return found[0].name
+    place = (city or "").strip().casefold().replace(" ", "_")
+    named = [z for z in found if place and z.name.rsplit("/", 1)[-1].casefold() == place]
+    if len(named) == 1:
+        return named[0].name
+    if not found:
+        raise WsgError(f"no time zone is known for {country}; give --timezone")
+    raise WsgError(
+        f"{country} has {len(found)} time zones; choose one with --timezone: "
+        f"{zones.listed(found, with_comments=True)}"
+    )
 
 
 def _venue(event_format: str, city: str | None, country: str | None) -> Any:
