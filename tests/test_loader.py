@@ -17,7 +17,7 @@ kind: workshop
 status: proposed
 start: 2026-09-10
 end: 2026-09-11
-timezone: Europe/Zurich
+timezone: Europe/Oslo
 format: in-person
 venue: {city: Oslo, country: NO}
 organizers: [sg16]
@@ -85,7 +85,7 @@ BAD_FILES: dict[str, tuple[bytes, tuple[str, int, int]]] = {
     "latin-1": ("id: latin-1\nname: Comité\n".encode("latin-1"), ("file-encoding", 2, 12)),
     "utf-16": ("id: utf-16\n".encode("utf-16"), ("file-encoding", 1, 1)),
     "tabs": (b"id: tabs\nname: x\nkind:\n\t- other\n", ("yaml-syntax", 4, 1)),
-    "unclosed": (b"id: unclosed\nname: {a: 1\n", ("yaml-syntax", 3, 1)),
+    "unclosed": (b"id: unclosed\nname: {a: 1\n", ("yaml-syntax", 2, 7)),  # where { opened
     "two-documents": (b"id: a\n---\nid: b\n", ("yaml-syntax", 2, 1)),
     "duplicate": (b"id: duplicate\nname: A\nname: B\nkind: other\n", ("duplicate-key", 3, 1)),
     "merge": (b"id: merge\n<<: {name: A}\nname: A\nkind: other\n", ("yaml-feature", 2, 1)),

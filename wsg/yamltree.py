@@ -275,7 +275,13 @@ def parse(data: bytes) -> tuple[Node | None, list[ParseProblem]]:
             message = f"nested deeper than {MAX_DEPTH} levels; no record needs that"
             problems.append(ParseProblem("nesting-depth", line, column, message))
             return None, problems
-        problems.append(ParseProblem("yaml-syntax", line, column, _syntax_message(error)))
+        from wsg.yamlsyntax import explain
+
+        explained = explain(error, data)
+        if explained is not None:
+            line, column = explained.line, explained.column
+        message = explained.message if explained is not None else _syntax_message(error)
+        problems.append(ParseProblem("yaml-syntax", line, column, message))
         return None, problems
     except yaml.reader.ReaderError as error:  # a control character: libyaml gives its byte offset
         start = data.rfind(b"\n", 0, error.position) + 1

@@ -23,9 +23,11 @@ declare(
     SECTION,
     """The file does not parse as YAML.
 
-    Reported at the parser's line and column, with what it expected. Tabs used
-    for indentation, an unclosed bracket or quote, and a second document in
-    one file are the usual causes.
+    Reported where the mistake is, in words: a tab used for indentation, a key
+    without its ``:``, a line indented to no key above it (with the keys it
+    could belong to), a value holding ``: `` that needs quotes, a quote or
+    bracket never closed (at the place it opened), a second document in one
+    file. Other errors keep the parser's own words and place.
 
     Passing ``data/events/2026/demo.yaml``::
 
@@ -40,7 +42,7 @@ declare(
         organizers: [sg16]
         themes: [ai]
 
-    Failing ``data/events/2026/demo.yaml`` (line 10, column 7)::
+    Failing ``data/events/2026/demo.yaml`` (line 9, column 13)::
 
         id: demo
         title: Workshop on AI
