@@ -275,6 +275,7 @@ PROPOSAL = Record(
 
 
 def _not_virtual(mapping: Mapping) -> bool:
+    """Unless `format` is virtual."""
     value = mapping.get("format")
     return not (isinstance(value, Scalar) and value.value == "virtual")
 

@@ -14,6 +14,34 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
 SEVERITY_STYLES = {"error": "red", "warning": "yellow", "info": "cyan"}
+GUIDE = "docs/format.md"
+_SECTIONS_OF = {
+    "layout": "yaml-syntax duplicate-key yaml-feature nesting-depth not-a-mapping "
+    "file-encoding file-too-large id-mismatch wrong-folder stray-file duplicate-id",
+    "values": "wrong-type bad-id bad-date bad-time bad-timezone bad-country bad-language "
+    "bad-url insecure-url bad-number date-order timezone-country",
+    "groups": "unknown-group region-mismatch not-a-member-state same-country",
+    "the-wsgs-own-file": "missing-wsg",
+    "add-a-theme": "unknown-theme",
+    "close-a-group": "closed-group",
+    "add-an-event-with-a-programme": "day-outside-event duplicate-day session-order "
+    "session-overlap speaker-country-missing",
+    "the-lifecycle": "missing-approval missing-announcement stale-status late-announcement "
+    "missing-programme",
+    "cancel-an-event": "missing-cancellation",
+    "mark-an-event-held-and-publish-its-outcomes": "held-in-future missing-participation "
+    "participation-mismatch outcomes-overdue presentations-overdue outcome-before-event "
+    "liaison-without-recipient outcome-in-future",
+    "replace-a-vice-chairman-mid-term": "missing-chairman seat-vacant seat-overlap seat-gap "
+    "region-missing",
+}
+# rule -> the section of the format guide that shows how to get it right
+GUIDE_SECTIONS = {
+    rule: anchor
+    for anchor, rules in _SECTIONS_OF.items()
+    for rule in rules.split()
+    if rule in RULES
+}
 
 
 def _columns(ids: list[str]) -> tuple[Column, ...]:
@@ -62,9 +90,10 @@ def run(rule_id: str | None, output_format: str, out: TextIO) -> int:
         heading = text(f"{rule.id}  ", "bold")
         heading.append(f"[{rule.severity}{fixed}]", SEVERITY_STYLES.get(rule.severity, ""))
         heading.append(f"  section: {rule.section}")
-        write(
-            out, heading, text(""), text(rule.doc.replace("``", "`")), text(""), text(EXAMPLES_NOTE)
-        )
+        doc = [heading, text(""), text(rule.doc.replace("``", "`")), text(""), text(EXAMPLES_NOTE)]
+        if rule.id in GUIDE_SECTIONS:
+            doc.append(text(f"Format guide: {GUIDE}#{GUIDE_SECTIONS[rule.id]}"))
+        write(out, *doc)
         return 0
     width = width_of(out)
     inner = None if width is None else width - 2
