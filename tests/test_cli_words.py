@@ -299,3 +299,20 @@ def test_show_completion_prints_a_script() -> None:
     assert result.returncode == 0, result.stderr
     assert "_WSG_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _wsg_completion wsg" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["validate"]], ids=" ".join)
+def test_help_and_validate_never_import_rich(args: list[str]) -> None:
+    """rich costs more than Python's own start-up: only the commands that draw tables
+    import it (bench/ holds wsg --help to twice python -c pass)."""
+    program = (
+        f"import sys; sys.argv = ['wsg', *{args!r}, *sys.argv[1:]]\n"
+        "from wsg.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), file=sys.stderr)\n"
+    )
+    extra = ["--data", str(ROOT / "data")] if args == ["validate"] else []
+    result = subprocess.run(
+        [sys.executable, "-c", program, *extra], capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
