@@ -240,6 +240,7 @@ def hostile_files() -> dict[str, str | None]:
         "data/groups/sg16.yaml": group("sg16", "study-group", parent="tsag"),
         "data/groups/sg17.yaml": group("sg17", "study-group"),
         "data/groups/tsag.yaml": group("tsag", "advisory-group"),
+        "data/groups/fg-ai4h.yaml": group("fg-ai4h", "focus-group", closed="2030-01-01"),
     }
     files: dict[str, str | None] = {
         path: json.dumps(record, indent=2) + "\n" for path, record in records.items()

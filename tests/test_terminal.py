@@ -255,13 +255,19 @@ def test_render_site_shows_a_bar_after_a_moment_then_what_it_made(
     ), last
 
 
-def test_a_quick_render_shows_no_bar(tmp_path: Path) -> None:
+def test_a_quick_render_shows_no_bar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(time, "monotonic", lambda: 0.0)  # the whole build in no time
     code, shown = _on_terminal_stderr(
         "render", "site", "--out", str(tmp_path / "site"), "--data", BUNDLED
     )
     assert code == 0
-    assert "wsg: rendering" not in shown or "\n" not in shown.split("wsg: rendered")[0]
-    assert shown.endswith("1 feed, 1 stylesheet\n")
+    assert re.fullmatch(  # no bar: only the closing line
+        r"wsg: rendered \d+ files in 0\.0 s: \d+ pages, \d+ calendars, \d+ schedules, "
+        r"1 feed, 1 stylesheet\n",
+        shown,
+    ), shown
 
 
 def _on_terminal_stderr(*args: str) -> tuple[int, str]:
@@ -281,3 +287,15 @@ def _on_terminal_stderr(*args: str) -> tuple[int, str]:
     finally:
         sys.argv = argv
     return int(exit_.value.code or 0), err.getvalue()
+
+
+def test_new_event_lists_the_groups_in_natural_order(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    result = run_wsg(
+        "new", "event", "--title", "x", "--start", "2027-01-10", "--format", "virtual",
+        "--theme", "ai", "--data", str(tmp_path / "data"),
+    )  # fmt: skip
+    assert result.code == 2
+    assert "(group ids: sg2, sg3, sg5, sg9, sg11, sg12, sg13, sg15, sg16, sg17, sg20," in result.err

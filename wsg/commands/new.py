@@ -20,6 +20,7 @@ from wsg.clock import parse_date, resolve_today
 from wsg.countries import load_reference
 from wsg.errors import WsgError
 from wsg.kinds import SLUG, SLUG_MAX, ZONE_MISTAKES, Context, Record, did_you_mean, timezone_names
+from wsg.natsort import natural_key
 from wsg.schema import EVENT, EVENT_KINDS, FORMATS, GROUP, GROUP_KINDS
 from wsg.yamltree import parse
 
@@ -230,7 +231,7 @@ def _venue(event_format: str, city: str | None, country: str | None) -> Any:
 
 def _known(ids: list[str], known: Any, option: str, what: str) -> None:
     if not ids:
-        choices = ", ".join(sorted(known)) or "none in the dataset"
+        choices = ", ".join(sorted(known, key=natural_key)) or "none in the dataset"
         raise WsgError(f"name at least one {option} ({what} ids: {choices})")
     for item in ids:
         if item not in known:
