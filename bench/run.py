@@ -1,4 +1,4 @@
-"""Time ``wsg`` as whole processes on generated datasets and check the targets of issue 6.
+"""Time ``wsg`` as whole processes on generated datasets and check the targets of issues 6 and 13.
 
     python bench/run.py [--events 2000 20000] [--runs 5] [--work DIR]
 
@@ -169,6 +169,10 @@ def cases_of(
         case("nocache", "wsg validate --no-cache", [*validate, "--no-cache"], runs, ok=ok),
     ]
     if full:
+        # after the validations: the cache is warm, as before a commit; exits 1 when a
+        # file would change (the generated files are canonical: 0)
+        fmt_check = [wsg, "fmt", "--check", "--data", str(data)]
+        cases.append(case("fmt", "wsg fmt --check", fmt_check, few, ok=ok))
         site = folder / "site"
         render = [wsg, "render", "site", "--out", str(site), "--data", str(data), *today]
         cases.append(case("render", "wsg render site", render, few))
@@ -358,6 +362,13 @@ def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
             seconds(small, "diff-renamed"),
             f"{base:,} renamed",
         )
+    ratio(
+        f"fmt --check, {base:,} events <= 2 x warm validate",
+        seconds(small, "fmt"),
+        2,
+        seconds(small, "warm"),
+        "warm validate",
+    )
     ratio(
         "wsg --help <= 2 x python3 -c pass",
         seconds(small, "help"),
