@@ -135,7 +135,7 @@ def test_file_rules_cannot_be_overridden(tmp_path: Path, monkeypatch: pytest.Mon
         (["validate", "--today", "2026-02-30"], "wsg: --today '2026-02-30' is not a date"),
         (["validate", "--format", "xml"], "wsg: unknown format 'xml'"),
         (["validate", "missing.yaml"], "wsg: missing.yaml: no such file or folder"),
-        (["show", "sg61"], "wsg: no event or group is called 'sg61' (did you mean 'sg16'?)"),
+        (["show", "sg61"], "wsg: no event, group or topic is called 'sg61' (did you mean 'sg16'?)"),
         (
             ["rules", "yaml-syntx"],
             "wsg: no rule is called 'yaml-syntx' (did you mean 'yaml-syntax'?)",

@@ -63,3 +63,27 @@ def test_a_filter_that_names_something_but_matches_nothing_is_an_empty_list() ->
     result = run_wsg("list", "--theme", "quantum", "--year", "2019", *DATA)
     assert result.code == 0
     assert result.out == "no records match\n"
+
+
+def test_topics_are_listed_and_filtered_by_status_and_theme() -> None:
+    result = run_wsg("list", "topics", "--status", "covered", *DATA, "--format", "json")
+    rows = json.loads(result.out)
+    assert rows and {row["status"] for row in rows} == {"covered"}
+    assert list(rows[0]) == ["id", "status", "reviewed", "themes", "events", "title"]
+    themed = json.loads(run_wsg("list", "topics", "--theme", "ai", *DATA, "--format", "json").out)
+    assert themed and all("ai" in row["themes"].split(", ") for row in themed)
+    wrong = run_wsg("list", "topics", "--year", "2026", *DATA)
+    assert (wrong.code, wrong.err) == (2, "wsg: --year filters events, not topics\n")
+    status = run_wsg("list", "topics", "--status", "held", *DATA)
+    assert status.code == 2 and "watch, candidate, scheduled, covered, dropped" in status.err
+
+
+def test_show_a_topic_with_its_events() -> None:
+    result = run_wsg("show", "accessible-metaverse", *DATA)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[1] == "accessible-metaverse  ·  data/topics/accessible-metaverse.yaml"
+    assert "Status:         covered" in lines
+    assert any(line.startswith("2026-04-metaverse-accessibility-webinar  held, ") for line in lines)
+    document = json.loads(run_wsg("show", "accessible-metaverse", *DATA, "--format", "json").out)
+    assert document["record"] == "topic" and document["status"] == "covered"

@@ -230,7 +230,9 @@ def rules(
 def list_records(
     what: Annotated[
         str,
-        typer.Argument(metavar="WHAT", help="events (default) or groups.", show_default=False),
+        typer.Argument(
+            metavar="WHAT", help="events (default), groups or topics.", show_default=False
+        ),
     ] = "events",
     status: Annotated[
         str | None, typer.Option(metavar="STATUS", help="Only events with this status.")
@@ -274,14 +276,14 @@ def show(
     record_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An event or group id.", autocompletion=complete_record_ids
+            metavar="ID", help="An event, group or topic id.", autocompletion=complete_record_ids
         ),
     ],
     output_format: Annotated[str, _format_option("text or json")] = "text",
     data: DataOption = None,
     today: TodayOption = None,
 ) -> None:
-    """One event or group in full, readable."""
+    """One event, group or topic in full, readable."""
     from wsg.commands import show as command
 
     _exit(command.run(record_id, _data(data), _today(today), output_format, sys.stdout))

@@ -20,9 +20,10 @@ def complete_event_ids(ctx: Any, incomplete: str) -> list[str]:
 
 
 def complete_record_ids(ctx: Any, incomplete: str) -> list[str]:
-    """Event and group ids that start with ``incomplete``: groups first, then events."""
+    """Event, group and topic ids that start with ``incomplete``: groups, events, topics."""
     groups = _matching(_ids(ctx, "groups"), incomplete)
-    return groups + _matching(_ids(ctx, "events"), incomplete, newest_first=True)
+    events = _matching(_ids(ctx, "events"), incomplete, newest_first=True)
+    return groups + events + _matching(_ids(ctx, "topics"), incomplete)
 
 
 def complete_rule_ids(incomplete: str) -> list[str]:

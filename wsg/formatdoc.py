@@ -68,6 +68,7 @@ LATER_REQUIREMENTS: dict[tuple[str, str], tuple[str, str]] = {
         "region-missing",
     ),
     ("a speaker", "country"): ("recommended", "speaker-country-missing"),
+    ("a topic", "events"): ("from status scheduled on", "topic-without-event"),
 }
 
 

@@ -234,6 +234,7 @@ OUTCOME = Record(
 
 
 def _administration(mapping: Mapping) -> bool:
+    """For an administration."""
     value = mapping.get("kind")
     return isinstance(value, Scalar) and value.value == "administration"
 

@@ -1,4 +1,4 @@
-"""``wsg list [events|groups]``: one line a record, filtered.
+"""``wsg list [events|groups|topics]``: one line a record, filtered.
 
 Filters that name something (a status, a region, a kind, a group, a theme) are
 checked against what exists before anything is listed: a misspelt one is a usage
@@ -18,9 +18,9 @@ from wsg.countries import REGIONS, load_reference
 from wsg.dataset import Dataset
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
-from wsg.model import Event, Group
+from wsg.model import Event, Group, Topic
 from wsg.natsort import natural_key
-from wsg.schema import EVENT_KINDS, GROUP_KINDS, STATUSES
+from wsg.schema import EVENT_KINDS, GROUP_KINDS, STATUSES, TOPIC_STATUSES
 from wsg.terminal import Column, printable, table, width_of, write
 
 STATUS_STYLES = {
@@ -41,6 +41,22 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("where", "where", drop=2),
     Column("title", "title", flexible=True),
 )
+TOPIC_STATUS_STYLES = {
+    "watch": "dim",
+    "candidate": "cyan",
+    "scheduled": "blue",
+    "covered": "green",
+    "dropped": "red",
+}
+TOPIC_COLUMNS: tuple[Column, ...] = (
+    Column("id", "id", style=lambda _: "bold"),
+    Column("status", "status", style=lambda value: TOPIC_STATUS_STYLES.get(value, "")),
+    Column("reviewed", "reviewed", drop=2),
+    Column("themes", "themes", drop=3),
+    Column("events", "events", numeric=True, drop=1),
+    Column("title", "title", flexible=True),
+)
+LISTS = ("events", "groups", "topics")
 GROUP_COLUMNS: tuple[Column, ...] = (
     Column("id", "id", style=lambda _: "bold"),
     Column("kind", "kind", drop=2),
@@ -58,10 +74,9 @@ def run(
     output_format: str,
     out: TextIO,
 ) -> int:
-    if what not in ("events", "groups"):
+    if what not in LISTS:
         raise WsgError(
-            f"cannot list {what!r}{did_you_mean(what, ('events', 'groups'))}; "
-            "choose events or groups"
+            f"cannot list {what!r}{did_you_mean(what, LISTS)}; choose events, groups or topics"
         )
     if output_format not in ("text", "json"):
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
@@ -75,13 +90,23 @@ def run(
         )
         rows = [_event_row(e) for e in events]
         columns = EVENT_COLUMNS
-    else:
+    elif what == "groups":
         groups = sorted(
             (g for g in dataset.groups if filters.get("kind") in (None, g.kind)),
             key=lambda g: natural_key(g.id),
         )
         rows = [_group_row(g) for g in groups]
         columns = GROUP_COLUMNS
+    else:
+        topics = sorted(
+            (t for t in dataset.topics if _topic_matches(t, filters)),
+            key=lambda t: (
+                TOPIC_STATUSES.index(t.status) if t.status in TOPIC_STATUSES else 9,
+                t.id or "",
+            ),
+        )
+        rows = [_topic_row(t) for t in topics]
+        columns = TOPIC_COLUMNS
     if output_format == "json":
         out.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif not rows:
@@ -93,7 +118,7 @@ def run(
 
 
 def _check_filters(what: str, filters: dict[str, Any]) -> None:
-    allowed = {"status": STATUSES, "region": tuple(REGIONS)}
+    allowed = {"status": TOPIC_STATUSES if what == "topics" else STATUSES, "region": tuple(REGIONS)}
     allowed["kind"] = EVENT_KINDS if what == "events" else GROUP_KINDS
     for name, values in allowed.items():
         value = filters.get(name)
@@ -102,10 +127,11 @@ def _check_filters(what: str, filters: dict[str, Any]) -> None:
                 f"--{name} {value!r} is not one of: {', '.join(values)}"
                 f"{did_you_mean(value, values)}"
             )
-    if what == "groups":
-        extra = [k for k, v in filters.items() if v is not None and k != "kind"]
+    if what != "events":
+        kept = {"groups": ("kind",), "topics": ("status", "theme")}[what]
+        extra = [k for k, v in filters.items() if v is not None and k not in kept]
         if extra:
-            raise WsgError(f"--{extra[0]} filters events, not groups")
+            raise WsgError(f"--{extra[0]} filters events, not {what}")
 
 
 def _resolve_names(filters: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
@@ -173,6 +199,23 @@ def _event_row(event: Event) -> dict[str, Any]:
         "format": event.format,
         "where": where,
         "title": event.title,
+    }
+
+
+def _topic_matches(topic: Topic, filters: dict[str, Any]) -> bool:
+    if filters.get("status") not in (None, topic.status):
+        return False
+    return filters.get("theme") is None or filters["theme"] in topic.themes
+
+
+def _topic_row(topic: Topic) -> dict[str, Any]:
+    return {
+        "id": topic.id,
+        "status": topic.status,
+        "reviewed": topic.reviewed.isoformat() if topic.reviewed else None,
+        "themes": ", ".join(topic.themes),
+        "events": len(topic.events),
+        "title": topic.title,
     }
 
 

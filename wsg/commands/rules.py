@@ -21,7 +21,9 @@ _SECTIONS_OF = {
     "values": "wrong-type bad-id bad-date bad-time bad-timezone bad-country bad-language "
     "bad-url insecure-url bad-number date-order timezone-country",
     "groups": "unknown-group region-mismatch not-a-member-state same-country",
-    "the-wsgs-own-file": "missing-wsg",
+    "the-wsgs-own-file": "missing-wsg budget-overcommitted",
+    "topics": "topic-stale topic-without-event topic-event-mismatch",
+    "postpone-an-event": "unknown-event",
     "add-a-theme": "unknown-theme",
     "close-a-group": "closed-group",
     "add-an-event-with-a-programme": "day-outside-event duplicate-day session-order "
@@ -31,7 +33,7 @@ _SECTIONS_OF = {
     "cancel-an-event": "missing-cancellation",
     "mark-an-event-held-and-publish-its-outcomes": "held-in-future missing-participation "
     "participation-mismatch outcomes-overdue presentations-overdue outcome-before-event "
-    "liaison-without-recipient outcome-in-future",
+    "liaison-without-recipient outcome-in-future fellowships-mismatch",
     "replace-a-vice-chairman-mid-term": "missing-chairman seat-vacant seat-overlap seat-gap "
     "region-missing",
 }

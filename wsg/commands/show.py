@@ -1,4 +1,4 @@
-"""``wsg show ID``: one event or group in full, readable."""
+"""``wsg show ID``: one event, group or topic in full, readable."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from wsg import dataset as datasets
 from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
-from wsg.model import Event, Group, Person
+from wsg.model import Event, Group, Person, Topic
 from wsg.serialize import to_data
 from wsg.terminal import printable, text, write
 
@@ -24,19 +24,27 @@ def run(record_id: str, data_dir: Path, today: date, output_format: str, out: Te
     if output_format not in ("text", "json"):
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
-    record: Event | Group | None = dataset.event(record_id) or dataset.group_ids.get(record_id)
+    topics = {t.id: t for t in dataset.topics if t.id}
+    record: Event | Group | Topic | None = (
+        dataset.event(record_id) or dataset.group_ids.get(record_id) or topics.get(record_id)
+    )
     if record is None:
-        known = [e.id for e in dataset.events if e.id] + list(dataset.group_ids)
-        raise WsgError(f"no event or group is called {record_id!r}{did_you_mean(record_id, known)}")
+        known = [e.id for e in dataset.events if e.id] + list(dataset.group_ids) + list(topics)
+        raise WsgError(
+            f"no event, group or topic is called {record_id!r}{did_you_mean(record_id, known)}"
+        )
     if output_format == "json":
-        document = {
-            "record": "event" if isinstance(record, Event) else "group",
-            "file": record.file,
-        }
+        kind = {Event: "event", Group: "group", Topic: "topic"}[type(record)]
+        document = {"record": kind, "file": record.file}
         document.update(to_data(record))
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return 0
-    parts = _event_text(record) if isinstance(record, Event) else _group_text(record, today)
+    if isinstance(record, Event):
+        parts = _event_text(record)
+    elif isinstance(record, Group):
+        parts = _group_text(record, today)
+    else:
+        parts = _topic_text(record, {e.id: e for e in dataset.events if e.id})
     write(out, *parts)
     return 0
 
@@ -110,15 +118,33 @@ def _event_text(event: Event) -> list[RenderableType]:
         page.field("Venue", place)
     page.field("Host", event.host)
     page.field("Organizers", ", ".join(event.organizers))
+    page.field(
+        "Co-organizers",
+        "; ".join(
+            ", ".join(p for p in (c.name, c.kind, c.country) if p) for c in event.co_organizers
+        ),
+    )
     page.field("Themes", ", ".join(event.themes))
     page.field("Languages", ", ".join(event.languages))
     page.field("Interpretation", ", ".join(event.interpretation))
+    if event.proposal:
+        who = ", ".join(
+            [*([event.proposal.by] if event.proposal.by else []), *event.proposal.countries]
+        )
+        page.field("Proposed", f"{event.proposal.date} by {who or '?'}")
     if event.approval:
         page.field("Approved", f"{event.approval.date} by {event.approval.by}")
     if event.announcement:
         page.field("Announced", f"{event.announcement.date} {event.announcement.ref or ''}".strip())
+    page.field("Registration", event.registration)
     if event.cancellation:
-        page.field("Cancelled", f"{event.cancellation.date}: {event.cancellation.reason or ''}")
+        c = event.cancellation
+        instead = f" (replaced by {c.replaced_by})" if c.replaced_by else ""
+        page.field("Cancelled", f"{c.date}: {c.reason or ''}{instead}")
+    if event.postponement:
+        moved = event.postponement
+        to = f" (new dates: {moved.to})" if moved.to else ""
+        page.field("Postponed", f"{moved.date}: {moved.reason or ''}{to}")
     if event.participation:
         p = event.participation
         page.field(
@@ -172,4 +198,26 @@ def _group_text(group: Group, today: date) -> list[RenderableType]:
         page.section("Management (* in office today)", rows)
     if group.themes:
         page.section("Themes", [(f"{t.id}", f"{t.priority:<7} {t.title}") for t in group.themes])
+    return page.parts
+
+
+def _topic_text(topic: Topic, events: dict[str, Event]) -> list[RenderableType]:
+    page = _Page()
+    page.heading(topic.title or "", f"{topic.id}  ·  {topic.file}")
+    page.field("Status", topic.status)
+    page.field("Themes", ", ".join(topic.themes))
+    if topic.raised:
+        raised = f"{topic.raised.date} by {topic.raised.by} {topic.raised.ref or ''}".strip()
+        page.field("Raised", raised)
+    page.field("Reviewed", topic.reviewed)
+    page.flush()
+    if topic.events:
+        rows = []
+        for event_id in topic.events:
+            event = events.get(event_id)
+            what = f"{event.status}, {event.start}: {event.title}" if event else "(no such event)"
+            rows.append((event_id, what))
+        page.section("Events", rows)
+    if topic.notes:
+        page.paragraph(topic.notes)
     return page.parts
