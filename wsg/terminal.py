@@ -285,13 +285,14 @@ class Progress:
         self.stream.flush()
 
 
-_KINDS = ["pages", "calendars", "schedules", "feeds", "stylesheets", "other files"]
+_KINDS = ["pages", "calendars", "schedules", "feeds", "stylesheets", "images", "other files"]
 _SINGULAR = {
     "pages": "page",
     "calendars": "calendar",
     "schedules": "schedule",
     "feeds": "feed",
     "stylesheets": "stylesheet",
+    "images": "image",
     "other files": "other file",
 }
 
@@ -307,4 +308,6 @@ def _kind_of(name: str) -> str:
         return "feeds"
     if name.endswith(".css"):
         return "stylesheets"
+    if name.endswith((".svg", ".png", ".ico")):
+        return "images"
     return "other files"
