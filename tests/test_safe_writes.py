@@ -92,6 +92,7 @@ def prepare(work: Path) -> Path:
     make_dataset(work, {EVENT_PATH: MESSY})
     site = work / "out" / "site"
     (site / "events").mkdir(parents=True)
+    (site / ".wsg-site").write_text("wsg\nThe marker of a site wsg wrote.\n")
     (site / "index.html").write_text("the site as it was\n")
     (site / "events" / "gone.html").write_text("an event page of the site as it was\n")
     (work / "out" / "agenda.html").write_text("the agenda as it was\n")
@@ -450,6 +451,7 @@ def test_read_only_files_and_folders_are_one_line_exit_2_and_stay_as_they_were(
     event = work / EVENT_PATH
     locked_out = work / "locked-out"
     (locked_out / "site").mkdir(parents=True)
+    (locked_out / "site" / ".wsg-site").write_text("wsg\n")
     (locked_out / "site" / "index.html").write_text("a site in a read-only folder\n")
     locked_2027 = work / "data" / "events" / "2027"
     locked_2027.mkdir()
@@ -577,3 +579,167 @@ def test_new_files_and_the_site_get_the_usual_permissions(tmp_path: Path) -> Non
     event.chmod(0o640)
     assert run_wsg("fmt", str(event), "--data", str(work / "data")).code == 0
     assert event.stat().st_mode & 0o777 == 0o640  # a rewritten file keeps its own
+
+
+# --- the site's folder: new, empty, or one that wsg render site wrote ---------------------
+
+SITE_MARKER = ".wsg-site"
+
+
+def tree_state(folder: Path) -> dict[str, tuple[object, ...]]:
+    """Every file (bytes, mode), folder (mode) and link (where it points) under ``folder``."""
+    state: dict[str, tuple[object, ...]] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        info = path.lstat()
+        if path.is_symlink():
+            state[rel] = ("link", os.readlink(path))
+        elif path.is_dir():
+            state[rel] = ("folder", info.st_mode)
+        else:
+            state[rel] = ("file", path.read_bytes(), info.st_mode, info.st_mtime_ns)
+    return state
+
+
+def git(*args: str, cwd: Path) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Secretariat", "-c", "user.email=wsg@example.org", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Path:
+    """A clone of a repository holding the dataset, with a commit not pushed yet, and a
+    folder of someone's documents beside it."""
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    make_dataset(origin, {})
+    git("init", "-q", "-b", "main", cwd=origin)
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "the dataset", cwd=origin)
+    git("clone", "-q", str(origin), "clone", cwd=tmp_path)
+    clone = tmp_path / "clone"
+    (clone / "notes.txt").write_text("not pushed yet\n")
+    git("add", "-A", cwd=clone)
+    git("commit", "-q", "-m", "work not pushed yet", cwd=clone)
+    documents = tmp_path / "documents"
+    (documents / "letters").mkdir(parents=True)
+    (documents / "report.odt").write_bytes(b"PK\x03\x04 a report")
+    (documents / "letters" / "to-tsag.txt").write_text("Dear TSAG,\n")
+    (documents / ".hidden").write_text("a hidden file\n")
+    (documents / "index.html").write_text("<p>a page I wrote myself</p>\n")
+    return tmp_path
+
+
+REFUSED = {
+    "a folder of documents": ("documents", "holds no .wsg-site"),
+    "a clone's .git": ("clone/.git", "a git repository's files"),
+    "inside a clone's .git": ("clone/.git/refs", "a git repository's files"),
+    "the repository root": ("clone", "would replace the dataset"),
+    "the folder above it": (".", "would replace the dataset"),
+    "the dataset": ("clone/data", "would replace the dataset"),
+    "the dataset's events": ("clone/data/events", "would replace the dataset"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED), ids=list(REFUSED))
+def test_render_site_refuses_a_folder_it_did_not_write_and_touches_nothing(
+    case: str, scratch: Path
+) -> None:
+    where, why = REFUSED[case]
+    out = scratch / where
+    before = tree_state(scratch)
+    head = git("rev-parse", "HEAD", cwd=scratch / "clone")
+    result = run_wsg(
+        "render", "site", "--out", str(out), "--data", str(scratch / "clone" / "data"),
+        "--today", TODAY,
+    )  # fmt: skip
+    assert result.code == 2, result.err
+    assert result.err.startswith(f"wsg: --out {out} ") or result.err.startswith(f"wsg: {out} ")
+    assert why in result.err
+    assert result.err.count("\n") == 1
+    assert tree_state(scratch) == before  # every file, folder and mode, as it was
+    assert git("rev-parse", "HEAD", cwd=scratch / "clone") == head
+    git("fsck", "--no-progress", cwd=scratch / "clone")
+    assert git("status", "--porcelain", cwd=scratch / "clone") == ""
+
+
+def test_render_site_writes_a_new_an_empty_or_its_own_folder(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path / "repo", {})
+    common = ("--data", str(data), "--today", TODAY)
+    new, empty = tmp_path / "new" / "site", tmp_path / "empty"
+    empty.mkdir()
+    for out in (new, empty):
+        assert run_wsg("render", "site", "--out", str(out), *common).code == 0
+        assert (out / SITE_MARKER).read_text().startswith("wsg\n")
+        assert (out / "index.html").is_file()
+    (empty / "stale.html").write_text("a page of the site as it was\n")
+    again = run_wsg("render", "site", "--out", str(empty), *common)
+    assert again.code == 0, again.err
+    assert not (empty / "stale.html").exists()  # a site wsg wrote is replaced whole
+    assert tree_state(empty).keys() == tree_state(new).keys()
+
+
+@pytest.mark.parametrize("forgery", ["a link to a marker", "a folder", "another text"])
+def test_a_marker_that_is_not_a_plain_file_of_wsg_is_not_believed(
+    forgery: str, tmp_path: Path
+) -> None:
+    data = make_dataset(tmp_path / "repo", {})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("mine\n")
+    elsewhere = tmp_path / "marker"
+    elsewhere.write_text("wsg\n")
+    if forgery == "a link to a marker":
+        (out / SITE_MARKER).symlink_to(elsewhere)
+    elif forgery == "a folder":
+        (out / SITE_MARKER).mkdir()
+    else:
+        (out / SITE_MARKER).write_text("wsgx\n")
+    before = tree_state(tmp_path)
+    result = run_wsg("render", "site", "--out", str(out), "--data", str(data), "--today", TODAY)
+    assert result.code == 2
+    assert "holds no .wsg-site" in result.err
+    assert tree_state(tmp_path) == before
+
+
+def test_a_link_named_as_the_site_folder_is_refused(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path / "repo", {})
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / SITE_MARKER).write_text("wsg\n")  # even a site wsg wrote: never through a link
+    (real / "index.html").write_text("old\n")
+    link = tmp_path / "site"
+    link.symlink_to(real)
+    before = tree_state(tmp_path)
+    result = run_wsg("render", "site", "--out", str(link), "--data", str(data), "--today", TODAY)
+    assert result.code == 2
+    assert "symbolic link" in result.err
+    assert tree_state(tmp_path) == before
+
+
+def test_a_folder_filled_while_the_site_was_built_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg.render import site
+
+    data = make_dataset(tmp_path / "repo", {})
+    out = tmp_path / "out"
+    out.mkdir()
+    real_build = site.build
+
+    def build_while_someone_saves_a_file(*args: Any, **kwargs: Any) -> int:
+        (out / "draft.txt").write_text("saved while the site was built\n")
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(site, "build", build_while_someone_saves_a_file)
+    result = run_wsg("render", "site", "--out", str(out), "--data", str(data), "--today", TODAY)
+    assert result.code == 2
+    assert "holds no .wsg-site" in result.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "repo"]  # nothing left beside
+    assert [p.name for p in out.iterdir()] == ["draft.txt"]

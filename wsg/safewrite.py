@@ -5,9 +5,11 @@ the bytes you read as ``expected``), a file its user may not write (a rename
 would replace it all the same) and, unless ``overwrite`` is set, an existing
 file. ``replace_tree`` builds a whole folder beside the target and swaps it in,
 in one step where the system can (Linux ``renameat2``), so an interrupted render
-leaves the old site or the new one, never half of one and never none. Temporary
-names start with a dot: readers of the dataset skip them. Every failure is a
-``WsgError`` naming the target.
+leaves the old site or the new one, never half of one and never none. It
+replaces only a folder that is empty or that it wrote itself, which it knows by
+a marker file it leaves in every tree it writes: any other folder is refused,
+untouched. Temporary names start with a dot: readers of the dataset skip them.
+Every failure is a ``WsgError`` naming the target.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import ctypes
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,13 +65,21 @@ def write_bytes(
         raise
 
 
+Marker = tuple[str, str]  # the name of the file that marks a tree as ours, and its text
+
+
 @contextmanager
-def replace_tree(target: Path) -> Iterator[Path]:
+def replace_tree(target: Path, marker: Marker) -> Iterator[Path]:
     """Yield an empty folder beside ``target``; on success it becomes ``target``.
 
-    The old tree is removed only after the new one is in place. On failure the
-    new tree is removed and ``target`` is untouched.
+    ``target`` may be absent, an empty folder, or a tree this function wrote
+    before (it holds ``marker``'s file, whose first line is that of ``marker``'s
+    text); anything else is refused before anything is written, and again just
+    before the swap. The marker is written into the new tree last. The old tree
+    is removed only after the new one is in place. On failure the new tree is
+    removed and ``target`` is untouched.
     """
+    check_replaceable(target, marker)
     parent = target.absolute().parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -79,8 +90,9 @@ def replace_tree(target: Path) -> Iterator[Path]:
         raise _cannot_write(target, error) from None
     try:
         yield building
-        if target.exists() and not target.is_dir():
-            raise WsgError(f"{target} exists and is not a folder; not replaced")
+        name, text = marker
+        (building / name).write_text(text, encoding="utf-8")
+        check_replaceable(target, marker)  # a folder made or filled meanwhile is not ours
         old = _swap_in(building, target)
     except BaseException as error:
         shutil.rmtree(building, ignore_errors=True)
@@ -89,6 +101,47 @@ def replace_tree(target: Path) -> Iterator[Path]:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def check_replaceable(target: Path, marker: Marker) -> None:
+    """Refuse ``target`` unless it is absent, an empty folder or a tree marked as ours."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise _cannot_write(target, error) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise WsgError(f"{target} is a symbolic link; not replaced (wsg never writes through one)")
+    if not stat.S_ISDIR(info.st_mode):
+        raise WsgError(f"{target} exists and is not a folder; not replaced")
+    try:
+        entries = os.listdir(target)
+    except OSError as error:
+        raise _cannot_write(target, error) from None
+    name, text = marker
+    if entries and not (name in entries and _is_marker(target / name, text)):
+        raise WsgError(
+            f"{target} is not empty and holds no {name}, so wsg did not write it; "
+            "nothing in it was touched: name a new or empty folder"
+        )
+
+
+def _is_marker(path: Path, text: str) -> bool:
+    """True if ``path`` is a plain file (never a link) whose first line is ``text``'s."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return False
+        first = os.read(handle, 4096).split(b"\n", 1)[0]
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return first == text.split("\n", 1)[0].encode("utf-8")
 
 
 def _swap_in(new: Path, target: Path) -> Path | None:

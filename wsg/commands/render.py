@@ -113,12 +113,11 @@ def site(
     from wsg.render.page import footer
 
     site_url = _site_url(base_url)
+    sites.check_out(out_dir, data_dir)  # before anything runs, git included
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     lines = footer(data_dir, today)
-    if out_dir.resolve() in (data_dir.resolve(), *data_dir.resolve().parents):
-        raise WsgError(f"--out {out_dir} would replace the dataset; choose another folder")
-    with replace_tree(out_dir) as building:
+    with replace_tree(out_dir, sites.MARKER) as building:
         sites.build(dataset, renderer, building, lines, progress_stream, site_url)
     return 0
 

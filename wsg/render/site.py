@@ -3,11 +3,17 @@
 The caller hands in an empty folder (``wsg.safewrite.replace_tree`` swaps it in
 only when everything is written). Links are relative, so the site works opened
 from the file system and under a sub-path such as a GitHub Pages ``/REPO/``.
+
+The folder a site goes to (``--out``) is replaced whole, so it must be one that
+``wsg render site`` wrote: new, empty, or holding the ``MARKER`` file that every
+site it writes holds (``check_out`` and ``replace_tree`` refuse any other). The
+dataset, the folders holding it and git's folders are refused even then.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,6 +24,8 @@ from typing import Any, Generic, TextIO, TypeVar
 from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
+from wsg.errors import WsgError
+from wsg.safewrite import check_replaceable
 from wsg.model import Event, Group, Seat
 from wsg.render import agenda, ics, parallel, schedule, summary, words
 from wsg.render.agenda import person_view, place
@@ -26,6 +34,37 @@ from wsg.render.page import Page
 from wsg.render.text import date_range, is_id, long_date, safe_url
 from wsg.serialize import to_data
 from wsg.terminal import Progress
+
+
+# Left in every site: a folder holding it was written by ``wsg render site`` and may be
+# replaced by the next render. The first line is what is checked.
+MARKER = (
+    ".wsg-site",
+    "wsg\nThis folder is a site written by `wsg render site`; the next render replaces it whole.\n",
+)
+
+
+def check_out(out: Path, data_dir: Path) -> None:
+    """Refuse an ``--out`` folder that the site may not replace, before anything is done.
+
+    Whatever it holds: the dataset, a folder inside it or holding it (the
+    repository root and above), a ``.git`` folder or anything in one, and a folder
+    that holds a ``.git`` (some repository's root). Then any folder that is not
+    empty and not a site (``safewrite.check_replaceable``).
+    """
+    target = Path(os.path.abspath(out)).resolve()
+    data = data_dir.resolve()
+    if target == data or data in target.parents or target in data.parents:
+        raise WsgError(
+            f"--out {out} would replace the dataset ({data_dir}) or a folder holding it; "
+            "name a new or empty folder for the site"
+        )
+    if ".git" in target.parts or os.path.lexists(target / ".git"):
+        raise WsgError(
+            f"--out {out} would replace a git repository's files; "
+            "name a new or empty folder for the site"
+        )
+    check_replaceable(out, MARKER)
 
 
 @dataclass(frozen=True)
