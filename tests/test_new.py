@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,82 @@ def test_a_group_that_exists_or_a_bad_parent_is_refused(data: Path) -> None:
     code, _, err = new(data, "group", "--id", "sg23", "--name", "X", "--parent", "tsga")
     assert code == 2
     assert "(did you mean 'tsag'?)" in err
+
+
+# --- two runs at once: one record, never one lost ---------------------------------------------
+
+# Runs ``wsg new`` and, when it is about to put its file in place (the rename of an old
+# write, the link of a new one), says so and waits until the other run is there too: both
+# have checked that the id is free and both commit, the race at its worst, every time.
+RACER = r"""
+import os, sys, time
+ready, other = sys.argv[1], sys.argv[2]
+
+def hook(event, args):
+    if event in ("os.rename", "os.link") and os.fsdecode(args[1]).endswith(".yaml"):
+        open(ready, "w").close()
+        deadline = time.monotonic() + 60
+        while not os.path.exists(other) and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+if ready != "-":
+    sys.addaudithook(hook)
+sys.argv = ["wsg", *sys.argv[3:]]
+from wsg.entry import main
+main()
+"""
+RACE_ID = "2027-03-quantum-day"
+
+
+def racer(data: Path, title: str, ready: str, other: str) -> subprocess.Popen[str]:
+    argv = [
+        "new", "event", "--id", RACE_ID, "--title", title, "--start", "2027-03-10",
+        "--format", "virtual", "--organizer", "sg16", "--theme", "ai",
+        "--data", str(data), "--today", TODAY,
+    ]  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-c", RACER, ready, other, *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "WSG_NO_CACHE": "1"},
+    )
+
+
+def race(data: Path, meet: Path | None, runners: int = 2) -> list[tuple[int, str, str]]:
+    """``runners`` runs of ``wsg new`` for the same id, each with its own title, at once."""
+    flags = [str(meet / f"at-commit-{n}") if meet else "-" for n in range(runners)]
+    runs = [
+        racer(data, f"Quantum day {n}", flags[n], flags[(n + 1) % runners]) for n in range(runners)
+    ]
+    results = []
+    for n, run in enumerate(runs):
+        _, err = run.communicate(timeout=300)
+        results.append((run.returncode, err, f"Quantum day {n}"))
+    return results
+
+
+def test_two_runs_committing_the_same_new_event_at_once_leave_one_and_the_other_fails(
+    data: Path, tmp_path: Path
+) -> None:
+    target = data / "events" / "2027" / f"{RACE_ID}.yaml"
+    for trial in range(3):
+        meet = tmp_path / f"trial-{trial}"
+        meet.mkdir()
+        results = race(data, meet)
+        assert sorted(code for code, _, _ in results) == [0, 2], results
+        (_, _, winner), (_, err, _) = sorted(results)
+        assert err == f"wsg: {target} exists; not overwritten\n"
+        assert f"title: {winner}\n" in target.read_text()  # the file is the winner's, whole
+        assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
+        target.unlink()
+
+
+def test_four_runs_of_new_for_one_id_at_once_make_exactly_one_record(data: Path) -> None:
+    target = data / "events" / "2027" / f"{RACE_ID}.yaml"
+    results = race(data, None, runners=4)
+    winners = [title for code, _, title in results if code == 0]
+    assert len(winners) == 1, results
+    assert all(code == 2 for code, _, _ in results if code != 0), results
+    assert f"title: {winners[0]}\n" in target.read_text()

@@ -152,7 +152,7 @@ import errno, os, signal, sys
 
 folder, action, at = sys.argv[1] + os.sep, sys.argv[2], int(sys.argv[3])
 log = os.open(sys.argv[4], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-CHANGES = {"open", "os.mkdir", "os.chmod", "os.rename", "os.remove", "os.rmdir",
+CHANGES = {"open", "os.mkdir", "os.chmod", "os.rename", "os.link", "os.remove", "os.rmdir",
            "shutil.rmtree", "ctypes.dlsym"}
 WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT
 count = 0
@@ -184,7 +184,7 @@ sys.argv = ["wsg", *sys.argv[5:]]
 from wsg.entry import main
 main()
 """
-SWAPS = ("os.rename", "ctypes.dlsym")  # the steps that put a new version in place
+SWAPS = ("os.rename", "os.link", "ctypes.dlsym")  # the steps that put a new version in place
 
 
 def run_stepped(
@@ -207,7 +207,8 @@ class Runs:
     before: Snapshot
     after: Snapshot
     steps: list[str]
-    baseline: tuple[int, str]
+    baseline: tuple[int, str]  # what validate says before the run
+    outcome: tuple[int, str]  # and after it
 
     @property
     def last_swap(self) -> int:
@@ -227,6 +228,7 @@ def finished_run(write: Write, tmp_path: Path) -> Runs:
         after=snapshot(finished / write.target),
         steps=steps,
         baseline=validate(pristine),
+        outcome=validate(finished),
     )
     assert runs.after != runs.before and runs.after  # the run did write something new
     assert any(step in SWAPS for step in steps)
@@ -260,7 +262,8 @@ def test_killed_at_any_step_the_target_is_whole_and_validate_sees_no_difference(
         assert snapshot(work / write.target) == expected, where
         # what a killed run leaves behind is hidden: nothing a record reader or a site sees
         assert visible(work) <= finished, where
-        assert validate(work) == runs.baseline, where
+        # a kill after the last swap (removing a leftover) finds the run's outcome in place
+        assert validate(work) == (runs.baseline if point <= runs.last_swap else runs.outcome), where
 
 
 @pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
@@ -269,7 +272,7 @@ def test_a_failing_step_is_one_line_exit_2_and_leaves_nothing_behind(
 ) -> None:
     runs = finished_run(write, tmp_path)
     first_file = runs.steps.index("open") + 1
-    renames = [i for i, step in enumerate(runs.steps, 1) if step == "os.rename"]
+    renames = [i for i, step in enumerate(runs.steps, 1) if step in ("os.rename", "os.link")]
     for point in [first_file, *renames]:  # a failing renameat2: see the tests of the swap below
         work = tmp_path / f"failed-at-{point}"
         shutil.copytree(runs.pristine, work, symlinks=True)
@@ -743,3 +746,110 @@ def test_a_folder_filled_while_the_site_was_built_is_not_replaced(
     assert "holds no .wsg-site" in result.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "repo"]  # nothing left beside
     assert [p.name for p in out.iterdir()] == ["draft.txt"]
+
+
+def test_fmt_compares_the_file_again_just_before_the_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit saved while the new text is being written (after the first comparison, before
+    the rename) is kept, and fmt says so: the comparison is made again at the last moment."""
+    work = prepare(tmp_path / "work")
+    event = work / EVENT_PATH
+    listing = leftovers(work)
+    real_fsync = os.fsync
+    edited = MESSY + "notes: saved in the editor while wsg wrote\n"
+
+    def fsync_while_the_editor_saves(handle: int) -> None:
+        real_fsync(handle)
+        if event.read_text() == MESSY:  # once: the flush of the temporary file
+            event.write_text(edited)
+
+    monkeypatch.setattr(os, "fsync", fsync_while_the_editor_saves)
+    result = run_wsg("fmt", str(event), "--data", str(work / "data"))
+    monkeypatch.undo()
+    assert (result.code, result.err) == (
+        2,
+        f"wsg: {event} changed while wsg was working on it; not written\n",
+    )
+    assert event.read_text() == edited
+    assert leftovers(work) == listing
+
+
+# --- never through a symbolic link ---------------------------------------------------------
+# A repository can hold links (git commits them as such): one inside the dataset or the
+# repository must not send a write elsewhere. Each case: a link committed where wsg writes,
+# to a folder or a file outside, and the outside found exactly as it was.
+
+NEW_2028 = (
+    "new", "event", "--title", "Quantum day", "--start", "2028-03-10", "--format", "virtual",
+    "--organizer", "sg16", "--theme", "ai", "--today", TODAY,
+)  # fmt: skip
+
+
+def _agenda_to(output: Path, work: Path) -> tuple[str, ...]:
+    return ("render", "agenda", "ai-day", "-f", "md", "-o", str(output),
+            "--data", str(work / "data"), "--today", TODAY)  # fmt: skip
+
+
+LINKED = {
+    "new event: a year folder": (
+        "data/events/2028", "folder", lambda w: (*NEW_2028, "--data", str(w / "data")),
+    ),
+    "new event: the file's own name": (
+        "data/events/2028/2028-03-quantum-day.yaml", "file",
+        lambda w: (*NEW_2028, "--data", str(w / "data")),
+    ),
+    "render -o: a folder of the repository": (
+        "out/linked", "folder", lambda w: _agenda_to(w / "out" / "linked" / "agenda.md", w),
+    ),
+    "render -o: the file's own name": (
+        "out/agenda.md", "file", lambda w: _agenda_to(w / "out" / "agenda.md", w),
+    ),
+    "render site: a folder above the site": (
+        "out/linked", "folder",
+        lambda w: ("render", "site", "--out", str(w / "out" / "linked" / "site"),
+                   "--data", str(w / "data"), "--today", TODAY),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(LINKED), ids=list(LINKED))
+def test_a_committed_link_never_sends_a_write_elsewhere(case: str, tmp_path: Path) -> None:
+    where, kind, argv = LINKED[case]
+    work = prepare(tmp_path / "work")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "secret.txt").write_text("the user's own file\n")
+    link = work / where
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(elsewhere if kind == "folder" else elsewhere / "secret.txt")
+    outside, inside = tree_state(elsewhere), tree_state(work)
+    result = run_wsg(*argv(work))
+    assert result.code == 2, (result.out, result.err)
+    assert "symbolic link" in result.err and result.err.count("\n") == 1
+    assert tree_state(elsewhere) == outside
+    assert tree_state(work) == inside
+
+
+def test_a_link_the_user_names_outside_the_repository_is_followed(tmp_path: Path) -> None:
+    """Links above the repository, or in a path outside it, are the user's own choice."""
+    work = prepare(tmp_path / "work")
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "mine").symlink_to(real)
+    assert run_wsg(*_agenda_to(tmp_path / "mine" / "agenda.md", work)).code == 0
+    assert (real / "agenda.md").read_text().startswith("# AI day")
+
+
+def test_fmt_never_formats_a_record_behind_a_linked_folder(tmp_path: Path) -> None:
+    work = prepare(tmp_path / "work")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "ai-day.yaml").write_text(MESSY)
+    (work / "data" / "events" / "2024").symlink_to(elsewhere)
+    listed = run_wsg("fmt", "--data", str(work / "data"))
+    named = run_wsg("fmt", str(work / "data" / "events" / "2024" / "ai-day.yaml"),
+                    "--data", str(work / "data"))  # fmt: skip
+    assert "2024" not in listed.out
+    assert named.code != 0
+    assert (elsewhere / "ai-day.yaml").read_text() == MESSY

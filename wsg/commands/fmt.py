@@ -53,7 +53,7 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
             if check:
                 out.write(f"would reformat {rel}\n")
             else:
-                safewrite.write_text(path, result.text, expected=original)
+                safewrite.write_text(path, result.text, expected=original, within=resolved)
                 out.write(f"reformatted {rel}\n")
     out.write(_summary(changed, unchanged, skipped, check) + "\n")
     return 1 if skipped or (check and changed) else 0

@@ -89,7 +89,7 @@ def event(
         ("themes", sequence(themes, flow=True)),
     ]
     path = data_dir / "events" / str(first.year) / f"{record_id}.yaml"
-    return _write(path, mapping(pairs), EVENT, out)
+    return _write(path, mapping(pairs), EVENT, data_dir, out)
 
 
 def group(
@@ -119,7 +119,7 @@ def group(
         _known([parent], dataset.group_ids, "--parent", "group")
         pairs.append(("parent", parent))
     path = data_dir / "groups" / f"{group_id}.yaml"
-    return _write(path, mapping(pairs), GROUP, out)
+    return _write(path, mapping(pairs), GROUP, data_dir, out)
 
 
 def derive_id(start: date, title: str) -> str:
@@ -133,7 +133,7 @@ def derive_id(start: date, title: str) -> str:
     return derived.strip("-")
 
 
-def _write(path: Path, record: Any, kind: Record, out: TextIO) -> int:
+def _write(path: Path, record: Any, kind: Record, data_dir: Path, out: TextIO) -> int:
     result = canonical(dump(record), kind)
     if result.text is None:
         raise WsgError(f"cannot write {path}: {result.problem}")
@@ -145,7 +145,7 @@ def _write(path: Path, record: Any, kind: Record, out: TextIO) -> int:
     if found:  # every input was checked above: reaching here is a bug, not a user error
         rule, message = found[0]
         raise WsgError(f"the new record would not be valid ({rule}: {message}); not written")
-    safewrite.write_text(path, result.text)
+    safewrite.write_text(path, result.text, within=data_dir)  # never replaces a file
     out.write(path.as_posix() + "\n")
     return 0
 

@@ -67,7 +67,7 @@ def agenda(
         content = ics.agenda_calendar(view)
     else:
         content = schedule.dumps(schedule.schedule(view))
-    return _emit(content, output, out)
+    return _emit(content, output, data_dir, out)
 
 
 def summary(
@@ -97,7 +97,7 @@ def summary(
             css=Markup(renderer.source("style.css")),
         )
         content = renderer.render("summary.html", page=page, other_years=[], **context)
-    return _emit(content, output, out)
+    return _emit(content, output, data_dir, out)
 
 
 def site(
@@ -117,7 +117,7 @@ def site(
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     lines = footer(data_dir, today)
-    with replace_tree(out_dir, sites.MARKER) as building:
+    with replace_tree(out_dir, sites.MARKER, within=data_dir.resolve().parent) as building:
         sites.build(dataset, renderer, building, lines, progress_stream, site_url)
     return 0
 
@@ -139,10 +139,11 @@ def _check_format(output_format: str, formats: tuple[str, ...]) -> None:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(formats)}")
 
 
-def _emit(content: str | bytes, output: Path | None, out: TextIO) -> int:
+def _emit(content: str | bytes, output: Path | None, data_dir: Path, out: TextIO) -> int:
     if output is not None:
         data = content if isinstance(content, bytes) else content.encode("utf-8")
-        write_bytes(output, data, overwrite=True)
+        # no link below the repository is followed: one committed there could point anywhere
+        write_bytes(output, data, overwrite=True, within=data_dir.resolve().parent)
         return 0
     out.write(content.decode("utf-8") if isinstance(content, bytes) else content)
     return 0

@@ -25,16 +25,15 @@ from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
 from wsg.errors import WsgError
-from wsg.safewrite import check_replaceable
 from wsg.model import Event, Group, Seat
 from wsg.render import agenda, ics, parallel, schedule, summary, words
 from wsg.render.agenda import person_view, place
 from wsg.render.environment import Templates
 from wsg.render.page import Page
 from wsg.render.text import date_range, is_id, long_date, safe_url
+from wsg.safewrite import check_replaceable
 from wsg.serialize import to_data
 from wsg.terminal import Progress
-
 
 # Left in every site: a folder holding it was written by ``wsg render site`` and may be
 # replaced by the next render. The first line is what is checked.
