@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from functools import cache
@@ -375,3 +376,102 @@ def test_a_file_changed_while_the_run_reads_it_keeps_no_findings(
     )
     target.write_text(target.read_text().replace("fromat:", "format:"))
     assert findings(data) == cold(data)
+
+
+# --- what else the findings depend on: the YAML libraries, the time-zone database ------------
+
+# Runs ``wsg`` with the time-zone database of PYTHONTZPATH alone: the tzdata package hidden.
+WITHOUT_TZDATA = r"""
+import sys
+sys.modules["tzdata"] = None
+sys.argv = ["wsg", *sys.argv[1:]]
+from wsg.entry import main
+main()
+"""
+
+
+def test_a_time_zone_that_disappears_is_not_valid_any_more(data: Path, tmp_path: Path) -> None:
+    import tzdata  # type: ignore[import-untyped]
+
+    zones = tmp_path / "tz"
+    shutil.copytree(Path(tzdata.__file__).parent / "zoneinfo", zones)
+    used = next(
+        line.split(":", 1)[1].strip()
+        for path in sorted((data / "events").rglob("*.yaml"))
+        for line in path.read_text().splitlines()
+        if line.startswith("timezone: ") and "/" in line
+    )
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PYTHONTZPATH": str(zones),
+        "XDG_CACHE_HOME": str(tmp_path / "user-cache"),
+    }
+
+    def validate(*options: str) -> tuple[int, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", WITHOUT_TZDATA, "validate", "--format", "json",
+             "--data", str(data), "--today", TODAY, *options],
+            capture_output=True, text=True, env=environment, cwd=tmp_path, timeout=300,
+        )  # fmt: skip
+        assert done.stderr == ""
+        return done.returncode, done.stdout
+
+    before = validate()
+    assert validate() == before  # warm: the last run's findings, as they were
+    assert f"{used!r} is not an IANA" not in before[1]
+    (zones / used).unlink()  # the system's time-zone data loses a zone
+    after = validate()
+    assert f"{used!r} is not an IANA" in after[1]
+    assert after == validate("--no-cache")
+
+
+@pytest.mark.parametrize("library", ["yaml", "ruamel.yaml", "tzdata"])
+def test_another_version_of_a_library_makes_another_fingerprint(
+    library: str, tmp_path: Path
+) -> None:
+    """Each library the results depend on, copied and then "upgraded" (one file rewritten):
+    the pack's fingerprint, which every entry and the last run's findings sit behind, changes."""
+    spec = importlib.util.find_spec(library)
+    assert spec is not None and spec.submodule_search_locations
+    installed = Path(next(iter(spec.submodule_search_locations)))
+    copy = tmp_path / "lib" / Path(*library.split("."))
+    shutil.copytree(installed, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    probe = (
+        "import importlib, sys; from wsg.cache import fingerprint; "
+        f"print(importlib.import_module({library!r}).__file__, fingerprint().hex())"
+    )
+
+    def fingerprint() -> tuple[str, str]:
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            capture_output=True, text=True, check=True, cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": f"{tmp_path / 'lib'}{os.pathsep}{ROOT}"},
+        )  # fmt: skip
+        where, printed = done.stdout.split()
+        return where, printed
+
+    where, first = fingerprint()
+    assert Path(where).is_relative_to(copy)  # the copy is the one in use
+    assert fingerprint()[1] == first  # the same library: the same fingerprint
+    init = copy / "__init__.py"
+    init.write_text(init.read_text() + "\n# the next release\n")
+    assert fingerprint()[1] != first
+
+
+def test_a_linked_cache_folder_is_never_written_through(data: Path, tmp_path: Path) -> None:
+    """A ``.wsg-cache`` committed as a link to elsewhere: the pack goes to the user's folder."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (data.parent / ".wsg-cache").symlink_to(elsewhere)
+    expected = cold(data)
+    assert findings(data) == expected
+    assert findings(data) == expected
+    assert list(elsewhere.iterdir()) == []
+    assert len(list((Path(os.environ["XDG_CACHE_HOME"]) / "wsg").glob("*.pack"))) == 1
+
+
+def test_the_pack_and_the_key_are_readable_by_their_owner_only(data: Path) -> None:
+    findings(data)
+    key = Path(os.environ["XDG_CACHE_HOME"]) / "wsg" / "key"
+    assert [path.stat().st_mode & 0o777 for path in (pack_of(data), key)] == [0o600, 0o600]

@@ -10,12 +10,15 @@ records and runs every rule.
 
 Where: one pack file per dataset folder in ``.wsg-cache/`` beside that folder
 (git-ignored), or in the user's cache folder (``$XDG_CACHE_HOME/wsg``, else
-``~/.cache/wsg``) when that one cannot be written. ``wsg validate`` writes it;
-the other commands that read the dataset only read it (``FileCache.reading``).
+``~/.cache/wsg``) when that one cannot be written, or is a symbolic link.
+``wsg validate`` writes it (``wsg.safewrite``: flushed, then renamed into
+place); the other commands that read the dataset only read it
+(``FileCache.reading``).
 
 Trust: a pack is ignored, and the run is a cold one, unless its fingerprint
 names this very tool (its version, its reference data, its source files, the
-Python that pickled it) and the checksum of its index, keyed with a secret kept
+Python that pickled it, the YAML libraries and time zones it reads with) and
+the checksum of its index, keyed with a secret kept
 in the user's cache folder, matches; the index holds the keyed checksum of each
 segment, checked when the segment is read. So a truncated, corrupt or stale
 pack, or one that nobody on this account wrote (say, committed to the
@@ -66,7 +69,11 @@ def disabled_by_environment() -> bool:
 
 @cache
 def fingerprint() -> bytes:
-    """What the cached results depend on besides the files: the tool itself."""
+    """What the cached results depend on besides the files: the tool and what it reads with.
+
+    The tool itself (its version, source and reference data, the Python running
+    it), the YAML libraries and the time-zone database (``_libraries``).
+    """
     digest = hashlib.blake2b(digest_size=32)
     for part in (FORMAT.decode(), __version__, load_reference().version, sys.version):
         digest.update(part.encode() + b"\0")
@@ -76,7 +83,46 @@ def fingerprint() -> bytes:
         if path.suffix in (".py", ".csv") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    _libraries(digest)
     return digest.digest()
+
+
+# The packages whose behaviour a finding depends on: PyYAML with the libyaml built into its
+# extension module (parsing), ruamel.yaml (what ``wsg fmt`` writes), tzdata (which time zones
+# exist, where the system has none or too few).
+LIBRARIES = ("yaml", "ruamel.yaml", "tzdata")
+
+
+def _libraries(digest: Any) -> None:
+    """Feed ``digest`` with the YAML libraries' and the time-zone database's identity.
+
+    Importing the libraries to ask their versions would cost a warm run half its time,
+    so each package's own files are listed instead, with size and modification time
+    (an upgrade rewrites them), and so is every zone file that ``zoneinfo`` can find
+    on its search path, by name (a zone that disappears, or appears, changes the key).
+    """
+    from importlib.util import find_spec
+
+    for name in LIBRARIES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):  # not installed, or hidden on purpose
+            spec = None
+        digest.update(f"{name}\0".encode())
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for folder in spec.submodule_search_locations:
+            for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+                if entry.is_file():
+                    info = entry.stat()
+                    digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    import zoneinfo
+
+    for root in zoneinfo.TZPATH:
+        digest.update(f"{root}\0".encode())
+        for folder, subfolders, files in os.walk(root):
+            subfolders.sort()
+            digest.update(f"{folder}\0{'/'.join(sorted(files))}\0".encode())
 
 
 def _entry_key(rel: str, kind: str, data: bytes) -> bytes:
@@ -211,7 +257,7 @@ class FileCache:
             return None
         for folder in _folders(data_dir):
             pack = folder / _pack_name(data_dir)
-            if pack.is_file():
+            if pack.is_file() and not pack.is_symlink():
                 secret = _secret(create=False)
                 return cls(pack, secret, writing=False) if secret is not None else None
         return None
@@ -300,16 +346,13 @@ class FileCache:
                 at = self.located.get(key)
                 if at is None or not self._load_segment(at):
                     return  # a damaged segment: the pack is left as it is
-        import tempfile  # a run that changes nothing writes nothing
+        from wsg import safewrite  # a run that changes nothing writes nothing
+        from wsg.errors import WsgError
 
         try:
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{self.pack.name}.", suffix=".tmp", dir=self.pack.parent
-            )
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as out:
+            with safewrite.writing(
+                self.pack, overwrite=True, within=self.pack.parent, private=True
+            ) as out:
                 out.write(bytes(_HEADER))
                 index: list[tuple[list[bytes], int, bytes]] = []
 
@@ -330,10 +373,8 @@ class FileCache:
                 out.seek(0)
                 out.write(FORMAT + self.fingerprint + self._digest(tail, index_at))
                 out.write(index_at.to_bytes(8, "little"))
-            os.replace(temporary, self.pack)
-        except OSError:
-            with suppress(OSError):
-                os.unlink(temporary)
+        except WsgError:  # never fail the run for its cache
+            return
 
     def _digest(self, content: bytes, index_at: int | None = None) -> bytes:
         """The keyed checksum of a segment, or of the index (with where it starts)."""
@@ -413,9 +454,14 @@ class FileCache:
         return True
 
 
-def _folders(data_dir: Path) -> tuple[Path, Path]:
-    """Where a dataset's pack may be: beside the dataset, else in the user's cache folder."""
-    return data_dir.resolve().parent / ".wsg-cache", user_cache_dir()
+def _folders(data_dir: Path) -> list[Path]:
+    """Where a dataset's pack may be: beside the dataset, else in the user's cache folder.
+
+    A ``.wsg-cache`` that is a symbolic link (a repository can hold one) is passed over:
+    it could send the pack anywhere.
+    """
+    beside = data_dir.resolve().parent / ".wsg-cache"
+    return [beside, user_cache_dir()] if not beside.is_symlink() else [user_cache_dir()]
 
 
 def _pack_name(data_dir: Path) -> str:
@@ -442,20 +488,12 @@ def _secret(create: bool = True) -> bytes | None:
         pass
     if not create:
         return None
-    import tempfile
+    from wsg import safewrite
+    from wsg.errors import WsgError
 
+    with suppress(WsgError):  # first writer wins: a run that loses reads the winner's key
+        safewrite.write_bytes(path, os.urandom(32), within=path.parent, private=True)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".key.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(os.urandom(32))
-            # first writer wins: a run that loses reads the winner's key
-            os.link(temporary, path)
-        except FileExistsError:
-            pass
-        finally:
-            os.unlink(temporary)
         secret = path.read_bytes()
     except OSError:
         return None

@@ -60,8 +60,11 @@ def write_bytes(
     overwrite: bool = False,
     expected: bytes | None = None,
     within: Path | None = None,
+    private: bool = False,
 ) -> None:
-    with writing(path, overwrite=overwrite, expected=expected, within=within) as stream:
+    with writing(
+        path, overwrite=overwrite, expected=expected, within=within, private=private
+    ) as stream:
         stream.write(data)
 
 
@@ -72,15 +75,20 @@ def writing(
     overwrite: bool = False,
     expected: bytes | None = None,
     within: Path | None = None,
+    private: bool = False,
 ) -> Iterator[BinaryIO]:
-    """A temporary file to write, put in place as ``path`` when the block ends without error."""
+    """A temporary file to write, put in place as ``path`` when the block ends without error.
+
+    The file keeps the permissions of the one it replaces; a new one gets the usual
+    ones, or only its owner's when ``private``.
+    """
     target = Path(os.path.abspath(path))
     folder = target.parent
     refuse_links(path, within)
     try:
         _check_target(path, target, overwrite, expected)
         make_folders(folder)
-        mode = _mode_of(target, 0o666)
+        mode = 0o600 if private else _mode_of(target, 0o666)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:  # the temporary file's random name would say nothing
         raise _cannot_write(path, error) from None
