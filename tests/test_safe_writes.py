@@ -853,3 +853,72 @@ def test_fmt_never_formats_a_record_behind_a_linked_folder(tmp_path: Path) -> No
     assert "2024" not in listed.out
     assert named.code != 0
     assert (elsewhere / "ai-day.yaml").read_text() == MESSY
+
+
+# --- templates are read from plain files, never through a link --------------------------------
+
+SECRET = "the-secret-token-0123456789"
+
+
+def _linked_templates(tmp_path: Path, how: str) -> tuple[Path, Path]:
+    """A template folder in which ``how`` is a link out of it, and a secret it points to."""
+    secret = tmp_path / "secret"
+    (secret / "partials").mkdir(parents=True)
+    (secret / "passwords.txt").write_text(f"{SECRET}\n")
+    (secret / "partials" / "note.html").write_text(f"<p>{SECRET}</p>\n")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    if how == "a linked stylesheet":
+        (mine / "style.css").symlink_to(secret / "passwords.txt")
+    else:  # a linked folder, reached by an include from a plain template
+        (mine / "partials").symlink_to(secret / "partials")
+        (mine / "index.html").write_text(
+            '{% extends "base.html" %}{% block content %}'
+            '{% include "partials/note.html" %}{% endblock %}'
+        )
+    return mine, secret
+
+
+@pytest.mark.parametrize("how", ["a linked stylesheet", "a linked folder"])
+def test_a_link_in_a_templates_folder_is_never_followed(how: str, tmp_path: Path) -> None:
+    work = prepare(tmp_path / "work")
+    mine, _ = _linked_templates(tmp_path, how)
+    site = work / "out" / "site"
+    before = tree_state(site)
+    result = run_wsg(
+        "render", "site", "--out", str(site), "--templates", str(mine),
+        "--data", str(work / "data"), "--today", TODAY,
+    )  # fmt: skip
+    assert result.code == 2
+    assert "is a symbolic link; templates are read from plain files only" in result.err
+    assert result.err.count("\n") == 1
+    assert tree_state(site) == before
+    agenda = run_wsg(
+        "render", "agenda", "ai-day", "-f", "html", "--templates", str(mine),
+        "--data", str(work / "data"), "--today", TODAY,
+    )  # fmt: skip
+    assert SECRET not in agenda.out
+    if how == "a linked stylesheet":  # the agenda page carries the stylesheet inline
+        assert agenda.code == 2
+
+
+def test_a_link_among_the_shipped_templates_is_never_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checkout whose ``templates/style.css`` was committed as a link to a secret."""
+    from wsg.render import environment
+
+    shipped = tmp_path / "templates"
+    shutil.copytree(environment.default_templates(), shipped)
+    _, secret = _linked_templates(tmp_path, "a linked stylesheet")
+    (shipped / "style.css").unlink()
+    (shipped / "style.css").symlink_to(secret / "passwords.txt")
+    monkeypatch.setattr(environment, "default_templates", lambda: shipped)
+    work = prepare(tmp_path / "work")
+    site = tmp_path / "new-site"
+    result = run_wsg(
+        "render", "site", "--out", str(site), "--data", str(work / "data"), "--today", TODAY
+    )
+    assert result.code == 2
+    assert f"{shipped / 'style.css'} is a symbolic link" in result.err
+    assert not site.exists()

@@ -6,11 +6,21 @@ they would HTML-escape). In both, a text value is shown without explicit
 bidirectional controls, so that it cannot reorder the page around it. Both use
 ``StrictUndefined`` so a typo in a template fails loudly, and data values are
 only ever *values*: nothing from the dataset is compiled as a template.
+
+Templates are read from plain files only: a symbolic link, to a file or a
+folder, in the shipped templates or in a ``--templates`` folder is refused, not
+followed (a committed ``style.css -> /some/secret`` would publish the secret).
+Templates are code, though: Jinja is not a sandbox, and a template can run
+what it likes with the rights of whoever renders. A ``--templates`` folder is
+trusted as the tool is (see README); nothing sandboxes it.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import traceback
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -19,11 +29,11 @@ from jinja2 import (
     BaseLoader,
     ChoiceLoader,
     Environment,
-    FileSystemLoader,
     StrictUndefined,
     TemplateError,
     TemplateNotFound,
 )
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from wsg.errors import WsgError
@@ -55,8 +65,8 @@ class Templates:
         loaders: list[BaseLoader] = []
         self.user_dir = user_dir
         if user_dir is not None:
-            loaders.append(FileSystemLoader(str(user_dir)))
-        loaders.append(FileSystemLoader(str(default_templates())))
+            loaders.append(PlainFileLoader(user_dir))
+        loaders.append(PlainFileLoader(default_templates()))
         self.loader = ChoiceLoader(loaders)
         self.html = _environment(self.loader, finalize=_html_value)
         # Autoescape is on here too, but ``finalize`` escapes for Markdown first and returns
@@ -73,6 +83,8 @@ class Templates:
             line = getattr(error, "lineno", None)
             where = f" ({getattr(error, 'filename', None) or name}:{line})" if line else ""
             raise WsgError(f"template {name}: {error.message}{where}") from None
+        except WsgError:  # already said for the user (a template behind a link)
+            raise
         except Exception as error:
             line = self._user_line(error)
             if line is None:
@@ -101,6 +113,47 @@ class Templates:
         except TemplateNotFound:
             raise WsgError(f"template {name!r} not found") from None
         return source
+
+
+class PlainFileLoader(BaseLoader):
+    """The templates of one folder, read from plain files only: never through a link."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = self.folder
+        info = None
+        for part in split_template_path(template):  # refuses "..": TemplateNotFound
+            path = path / part
+            try:
+                info = os.lstat(path)
+            except OSError:
+                raise TemplateNotFound(template) from None
+            if stat.S_ISLNK(info.st_mode):
+                raise WsgError(
+                    f"template {template}: {path} is a symbolic link; "
+                    "templates are read from plain files only"
+                )
+        if info is None or not stat.S_ISREG(info.st_mode):
+            raise TemplateNotFound(template)
+        try:
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(handle, "rb") as stream:
+                source = stream.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise WsgError(f"template {template}: cannot read {path}: {error}") from None
+        modified = info.st_mtime_ns
+        return source, str(path), lambda: _modified(path) == modified
+
+
+def _modified(path: Path) -> int | None:
+    try:
+        return os.lstat(path).st_mtime_ns
+    except OSError:
+        return None
 
 
 def _environment(loader: BaseLoader, *, finalize: Any) -> Environment:
