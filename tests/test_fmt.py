@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wsg.canonical import canonical
+from wsg.commands.fmt import record_kind
 from wsg.kinds import Context
 from wsg.schema import EVENT, EVENT_KINDS, FORMATS, STATUSES
 from wsg.serialize import to_data
@@ -369,3 +370,194 @@ def test_fmt_keeps_the_data_and_is_idempotent(record: dict[str, Any], data: st.D
     assert sorted(notes.findall(once.text)) == sorted(notes.findall(text))
     again = canonical(once.text, EVENT)
     assert again.text == once.text, f"{text}\n---\n{once.text}\n---\n{again.text}"
+
+
+# --- what ruamel.yaml cannot keep: refused, or kept by hand ---------------------------------
+
+VALID = """\
+id: 2026-09-flow
+title: Workshop on AI
+kind: workshop
+status: proposed
+start: 2026-09-10
+end: 2026-09-11
+timezone: Europe/Zurich
+format: virtual
+organizers: [sg16]
+themes: [ai]
+"""
+FLOW_PATH = "data/events/2026/2026-09-flow.yaml"
+
+
+@pytest.mark.parametrize(
+    ("inside", "comment"),
+    [
+        ("languages: [en, # english\n  fr]\n", "# english"),
+        ("languages: [\n  en, # english\n  fr # french\n]\n", "# english"),
+        ("venue: {city: Oslo, # the capital\n  country: 'NO'}\n", "# the capital"),
+    ],
+    ids=["in a list", "in a list one item a line", "in a mapping"],
+)
+def test_a_comment_inside_brackets_is_never_lost_the_file_is_refused_saying_why(
+    inside: str, comment: str, tmp_path: Path
+) -> None:
+    text = VALID.replace("title: Workshop on AI\n", "title:   Workshop on AI\n") + inside
+    data = make_dataset(tmp_path, {FLOW_PATH: text})
+    for check in (("--check",), ()):
+        result = run_wsg("fmt", *check, "--data", str(data))
+        assert result.code == 1
+        line = 11 + inside.split(comment)[0].count("\n")
+        assert (
+            f"data/events/2026/2026-09-flow.yaml: skipped: line {line}: the comment "
+            f"'{comment}' is inside [ ] or {{ }}, where fmt cannot keep it: move it out of "
+            "the brackets, or write the list one item a line; left as it is"
+        ) in result.out.splitlines()
+        assert (tmp_path / FLOW_PATH).read_text() == text
+
+
+def test_every_comment_of_the_bundled_and_the_messy_files_survives() -> None:
+    for path in sorted(BUNDLED.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        kind = "event" if "/events/" in path.as_posix() else "group"
+        result = canonical(text, record_kind(kind, path))
+        assert result.text is not None, (path, result.problem)
+        assert sorted(comments(result.text)) == sorted(comments(text)), path
+
+
+DIRECTED = """\
+# an event written for a YAML 1.1 toolchain
+%YAML 1.1
+---  \n# the record
+title: Workshop on AI
+id: 2026-09-flow
+kind: workshop
+status: proposed
+start: 2026-09-10
+end: 2026-09-11
+timezone: Europe/Zurich
+format: hybrid
+venue: {city: Oslo, country: NO}
+organizers: [sg16]
+themes: [ai]
+"""
+
+
+def test_a_yaml_directive_is_kept_and_the_rest_formatted(tmp_path: Path) -> None:
+    import yaml
+
+    data = make_dataset(tmp_path, {FLOW_PATH: DIRECTED})
+    assert run_wsg("fmt", "--data", str(data)).code == 0
+    text = (tmp_path / FLOW_PATH).read_text()
+    assert text.startswith(
+        "# an event written for a YAML 1.1 toolchain\n%YAML 1.1\n---\n# the record\nid: "
+    )
+    assert 'venue: {city: Oslo, country: "NO"}' in text
+    assert yaml.safe_load(text)["venue"]["country"] == "NO"  # read as YAML 1.1, as declared
+    assert meaning(text) == meaning(DIRECTED)
+    again = run_wsg("fmt", "--check", "--data", str(data))
+    assert (again.code, again.out) == (
+        0,
+        "0 files would be reformatted, 6 files already canonical\n",
+    )
+
+
+def test_a_directive_followed_by_content_on_its_document_line_is_refused(tmp_path: Path) -> None:
+    text = "%YAML 1.1\n--- {id: 2026-09-flow}\n"
+    assert canonical(text, EVENT).problem == (
+        "a directive's '---' line holds more than '---'; left as it is"
+    )
+
+
+# --- bounded work: the limits of docs/limits.md, each in its own capped process -------------
+
+MEMORY = 1 << 30
+TIMEOUT = 20
+
+
+def _capped() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+
+
+def fmt_capped(data: Path, *options: str) -> tuple[int, list[str]]:
+    """``wsg fmt`` in its own process, under 1 GiB of address space and 20 seconds."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "wsg", "fmt", *options, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        preexec_fn=_capped,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "WSG_NO_CACHE": "1"},
+        cwd=data.parent,
+    )
+    assert done.stderr == ""
+    return done.returncode, done.stdout.splitlines()
+
+
+def _programme(days: int) -> str:
+    return "programme:\n" + "".join(
+        f"  - date: 2026-09-10  # day {n}\n    sessions:\n      - {{title: t{n}, start: '09:00'}}\n"
+        for n in range(days)
+    )
+
+
+LARGE = {  # name: (what follows the valid record, what fmt says)
+    "a 900 KB title": (f"notes: {'x' * 900_000}\n", "too large to format: 900,"),
+    "100,000 keys": ("".join(f"k{n}: 1\n" for n in range(100_000)), "too large to format: 9"),
+    "200,000 items in brackets": (
+        "languages: [" + ", ".join(f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}x"
+                                   for n in range(200_000)) + "]\n",
+        "too large to format: 1,",
+    ),
+    "20,000 items in 100 KB": (
+        "languages: [" + ", ".join(f"{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}x"
+                                   for n in range(20_000)) + "]\n",
+        "too large to format: 20,0",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(LARGE))
+def test_a_file_too_large_to_format_is_refused_at_once(name: str, tmp_path: Path) -> None:
+    from wsg.canonical import MAX_FORMAT_NODES, MAX_FORMAT_SIZE
+    from wsg.dataset import MAX_FILE_SIZE
+
+    extra, said = LARGE[name]
+    data = make_dataset(tmp_path, {FLOW_PATH: VALID + extra})
+    size = (tmp_path / FLOW_PATH).stat().st_size
+    assert size < MAX_FILE_SIZE  # validate reads it; fmt leaves it
+    code, lines = fmt_capped(data, "--check", FLOW_PATH)
+    assert code == 1
+    (line, _) = lines
+    assert line.startswith(f"data/events/2026/2026-09-flow.yaml: skipped: {said}"), line
+    limit = f"{MAX_FORMAT_SIZE:,}" if size > MAX_FORMAT_SIZE else f"{MAX_FORMAT_NODES:,}"
+    assert line.endswith(f"at most {limit} (wsg validate still checks it)"), line
+
+
+def test_the_costliest_file_within_the_limits_is_formatted_in_bounds(tmp_path: Path) -> None:
+    """Just under ``MAX_FORMAT_NODES``: keys in reverse order, each with a comment line to
+    move, so that formatting takes more than one round, and a programme of 550 days."""
+    from wsg.canonical import MAX_FORMAT_NODES, MAX_FORMAT_SIZE
+
+    keys = "".join(f"# about k{n}\nk{n}: {n}\n" for n in range(2_000))
+    reordered = "".join(reversed(VALID.splitlines(keepends=True)))
+    text = keys + reordered + _programme(550)
+    data = make_dataset(tmp_path, {FLOW_PATH: text})
+    import yaml
+
+    nodes = sum(
+        isinstance(e, yaml.ScalarEvent | yaml.CollectionStartEvent)
+        for e in yaml.parse(text, Loader=yaml.CBaseLoader)
+    )
+    assert MAX_FORMAT_NODES - 2_000 < nodes <= MAX_FORMAT_NODES
+    assert len(text.encode()) <= MAX_FORMAT_SIZE
+    code, lines = fmt_capped(data)
+    assert (code, lines[-1]) == (0, "1 file reformatted, 5 files already canonical"), lines
+    formatted = (tmp_path / FLOW_PATH).read_text()
+    assert sorted(comments(formatted)) == sorted(comments(text))
+    assert meaning(formatted) == meaning(text)

@@ -14,14 +14,26 @@ through untouched. On top of that the canonical form fixes:
   collection of scalars; a flow collection holding collections becomes block;
 - no blank lines but one between programme days; no trailing spaces.
 
-A result is used only if it parses cleanly and means exactly what the input
-meant under YAML 1.2: the formatter can refuse, never alter data.
+A result is used only if it parses cleanly, means exactly what the input meant
+under YAML 1.2 and keeps every comment: the formatter can refuse, never alter
+data. Directives (``%YAML 1.1``) and what else comes before the ``---`` that
+must follow them are kept as they are. ruamel.yaml drops a comment inside a
+flow collection (``[en, # english``); such a file is refused with a message
+saying which comment and why.
+
+Bounds: ruamel.yaml's pure-Python round trip costs about a hundred times
+libyaml's parse, so a file is formatted only up to ``MAX_FORMAT_SIZE`` bytes
+and ``MAX_FORMAT_NODES`` keys, values and collections, each well above any
+record (the largest bundled file has about 1,500 nodes), and refused above
+(``wsg validate`` still checks it). ``docs/limits.md`` has the numbers.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -50,6 +62,12 @@ _EMPTY = re.compile(r"^$")
 _NULL_TAG = "tag:yaml.org,2002:null"
 _PROGRAMME = "programme"
 _ROUNDS = 4
+MAX_FORMAT_SIZE = 256 * 1024
+MAX_FORMAT_NODES = 10_000
+# A comment starts at a "#" at the start of a line or after a space, outside any scalar.
+_COMMENT = re.compile(r"(?<![^ \t\n])#[^\n]*")
+_DOCUMENT_START = re.compile(r"---[ \t]*(?:#[^\n]*)?")
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
 
 
 class _TextResolver(VersionedResolver):
@@ -86,6 +104,117 @@ def canonical(text: str, record: Record) -> Canonical:
     differently once keys have moved): the canonical form of a canonical
     text is itself.
     """
+    size = len(text.encode("utf-8"))
+    if size > MAX_FORMAT_SIZE:
+        return Canonical(None, _too_large(f"{size:,} bytes", f"{MAX_FORMAT_SIZE:,}"))
+    head, body = _split_directives(text)
+    if head is None:
+        return Canonical(None, "a directive's '---' line holds more than '---'; left as it is")
+    try:
+        surveyed = _survey(text)
+    except yaml.YAMLError as error:
+        return Canonical(None, f"cannot be read for formatting: {_first_line(error)}")
+    if surveyed.nodes > MAX_FORMAT_NODES:
+        nodes = f"{surveyed.nodes:,} keys, values and lists"
+        return Canonical(None, _too_large(nodes, f"{MAX_FORMAT_NODES:,}"))
+    result = _canonical_body(body, record)
+    if result.text is None:
+        return result
+    formatted = head + result.text
+    lost = _lost_comment(surveyed, _survey(formatted))
+    return Canonical(None, lost) if lost else Canonical(formatted)
+
+
+def _too_large(amount: str, limit: str) -> str:
+    return f"too large to format: {amount}, at most {limit} (wsg validate still checks it)"
+
+
+def _split_directives(text: str) -> tuple[str | None, str]:
+    """The directives (and comments) up to the ``---`` after them, and the rest.
+
+    No directive: ``("", text)``. Anything else before the ``---``, or on its
+    line: ``(None, text)``.
+    """
+    lines = _LINE.findall(text)
+    first = next((n for n, line in enumerate(lines) if not _is_blank_or_comment(line)), None)
+    if first is None or not lines[first].startswith("%"):
+        return "", text
+    for end in range(first, len(lines)):
+        stripped = lines[end].strip()
+        if stripped.startswith("---"):
+            if not _DOCUMENT_START.fullmatch(stripped):
+                return None, text
+            head = "".join(f"{kept.rstrip()}\n" for kept in lines[: end + 1])
+            return head, "".join(lines[end + 1 :])
+        if not (stripped.startswith("%") or _is_blank_or_comment(stripped)):
+            return None, text
+    return None, text
+
+
+def _is_blank_or_comment(line: str) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+@dataclass(frozen=True)
+class _Survey:
+    """What a text holds that formatting must keep or may not exceed."""
+
+    comments: list[tuple[int, int, str]]  # where, on which line, and the text of each comment
+    flows: list[tuple[int, int]]  # where each flow collection starts and ends
+    nodes: int  # keys, values and collections
+
+
+def _survey(text: str) -> _Survey:
+    scalars: list[tuple[int, int]] = []
+    flows: list[tuple[int, int]] = []
+    opened: list[int | None] = []
+    nodes = 0
+    for event in yaml.parse(text, Loader=yaml.CBaseLoader):
+        start, end = event.start_mark, event.end_mark
+        assert start is not None and end is not None  # libyaml marks every event
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            scalars.append((start.index, end.index))
+            nodes += 1
+        elif isinstance(event, yaml.CollectionStartEvent):
+            opened.append(start.index if event.flow_style else None)
+            nodes += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            began = opened.pop()
+            if began is not None:
+                flows.append((began, end.index))
+    starts = [start for start, _ in scalars]
+    comments = []
+    for match in _COMMENT.finditer(text):
+        at = match.start()
+        inside = bisect_right(starts, at) - 1
+        if inside >= 0 and at < scalars[inside][1]:
+            continue  # a "#" in a value
+        comments.append((at, match.group().rstrip()))
+    return _Survey(
+        comments=[(at, text.count("\n", 0, at) + 1, comment) for at, comment in comments],
+        flows=flows,
+        nodes=nodes,
+    )
+
+
+def _lost_comment(before: _Survey, after: _Survey) -> str:
+    """Why formatting may not be used, if it loses a comment; else ""."""
+    missing = Counter(c for _, _, c in before.comments) - Counter(c for _, _, c in after.comments)
+    if not missing:
+        return ""
+    at, line, comment = next(found for found in before.comments if found[2] in missing)
+    if any(start < at < end for start, end in before.flows):
+        return (
+            f"line {line}: the comment {comment!r} is inside [ ] or {{ }}, where fmt cannot "
+            "keep it: move it out of the brackets, or write the list one item a line; "
+            "left as it is"
+        )
+    return f"formatting would lose the comment {comment!r} (line {line}); left as it is"
+
+
+def _canonical_body(text: str, record: Record) -> Canonical:
+    """The canonical form of a document without directives."""
     before, _ = parse(text.encode("utf-8"))
     current = text
     for _ in range(_ROUNDS):
