@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wsg.canonical import canonical
-from wsg.commands.fmt import record_kind
+from wsg.dataset import definition, kind_of
 from wsg.kinds import Context
 from wsg.schema import EVENT, EVENT_KINDS, FORMATS, STATUSES
 from wsg.serialize import to_data
@@ -418,8 +418,8 @@ def test_a_comment_inside_brackets_is_never_lost_the_file_is_refused_saying_why(
 def test_every_comment_of_the_bundled_and_the_messy_files_survives() -> None:
     for path in sorted(BUNDLED.rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        kind = "event" if "/events/" in path.as_posix() else "group"
-        result = canonical(text, record_kind(kind, path))
+        kind = kind_of(path.relative_to(BUNDLED).parent.parts, path.name)
+        result = canonical(text, definition(kind, path.name))
         assert result.text is not None, (path, result.problem)
         assert sorted(comments(result.text)) == sorted(comments(text)), path
 
@@ -455,9 +455,10 @@ def test_a_yaml_directive_is_kept_and_the_rest_formatted(tmp_path: Path) -> None
     assert yaml.safe_load(text)["venue"]["country"] == "NO"  # read as YAML 1.1, as declared
     assert meaning(text) == meaning(DIRECTED)
     again = run_wsg("fmt", "--check", "--data", str(data))
+    files = len(list(data.rglob("*.yaml")))
     assert (again.code, again.out) == (
         0,
-        "0 files would be reformatted, 6 files already canonical\n",
+        f"0 files would be reformatted, {files} files already canonical\n",
     )
 
 
@@ -557,7 +558,164 @@ def test_the_costliest_file_within_the_limits_is_formatted_in_bounds(tmp_path: P
     assert MAX_FORMAT_NODES - 2_000 < nodes <= MAX_FORMAT_NODES
     assert len(text.encode()) <= MAX_FORMAT_SIZE
     code, lines = fmt_capped(data)
-    assert (code, lines[-1]) == (0, "1 file reformatted, 5 files already canonical"), lines
+    others = len(list(data.rglob("*.yaml"))) - 1
+    assert (code, lines[-1]) == (0, f"1 file reformatted, {others} files already canonical"), lines
     formatted = (tmp_path / FLOW_PATH).read_text()
     assert sorted(comments(formatted)) == sorted(comments(text))
     assert meaning(formatted) == meaning(text)
+
+
+# --- a file known canonical is not formatted again (issue 13: fmt --check on every commit) ---
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("WSG_NO_CACHE", raising=False)
+    return tmp_path / "user-cache"
+
+
+def _formatting_forbidden(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make formatting a file fail the test; returns the texts it was asked to format."""
+    from wsg.commands import fmt as command
+
+    asked: list[str] = []
+
+    def counted(text: str, record: Any) -> Any:
+        asked.append(text)
+        return canonical(text, record)
+
+    monkeypatch.setattr(command, "canonical", counted)
+    return asked
+
+
+@pytest.mark.usefixtures("own_cache")
+def test_a_file_known_canonical_is_not_formatted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = make_dataset(tmp_path, {MESSY_PATH: MESSY})
+    asked = _formatting_forbidden(monkeypatch)
+    files = len(list(data.rglob("*.yaml")))
+    first = run_wsg("fmt", "--check", "--data", str(data))
+    assert (first.code, len(asked)) == (1, files)  # every file formatted once
+    asked.clear()
+    again = run_wsg("fmt", "--check", "--data", str(data))
+    assert (again.code, again.out) == (first.code, first.out)
+    assert asked == [MESSY]  # the canonical files are known; the messy one is not
+    asked.clear()
+    assert run_wsg("fmt", "--data", str(data)).code == 0  # rewrites it: now it is known too
+    assert run_wsg("fmt", "--check", "--data", str(data)).out == (
+        f"0 files would be reformatted, {files} files already canonical\n"
+    )
+    assert asked == [MESSY]
+    messy = tmp_path / MESSY_PATH
+    messy.write_text(messy.read_text() + "zzz_other: [b,   c]\n")  # an edit: formatted again
+    edited = run_wsg("fmt", "--check", "--data", str(data))
+    assert "would reformat data/events/2026/2026-09-messy.yaml" in edited.out
+    assert len(asked) == 2
+
+
+@pytest.mark.usefixtures("own_cache")
+def test_the_memo_of_another_tool_or_another_key_is_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import cache
+
+    data = make_dataset(tmp_path, {})
+    files = len(list(data.rglob("*.yaml")))
+    assert run_wsg("fmt", "--check", "--data", str(data)).code == 0
+    (memo,) = (tmp_path / ".wsg-cache").glob("fmt-*")
+    asked = _formatting_forbidden(monkeypatch)
+    content = memo.read_bytes()
+    memo.write_bytes(content[:-1] + bytes([content[-1] ^ 1]))  # one key changed: forged
+    assert run_wsg("fmt", "--check", "--data", str(data)).code == 0
+    assert len(asked) == files
+    asked.clear()
+    assert run_wsg("fmt", "--check", "--data", str(data)).code == 0
+    assert asked == []  # the run before wrote a good one
+    monkeypatch.setattr(cache, "fingerprint", lambda: b"\x01" * 32)  # another version
+    assert run_wsg("fmt", "--check", "--data", str(data)).code == 0
+    assert len(asked) == files
+
+
+@pytest.mark.usefixtures("own_cache")
+def test_a_warm_fmt_check_imports_neither_ruamel_nor_the_rules(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data = make_dataset(tmp_path, {})
+    program = (
+        "import sys\n"
+        "from wsg.commands import fmt\n"
+        "code = fmt.run([], __import__('pathlib').Path(sys.argv[1]), True, sys.stdout)\n"
+        "print(code, 'ruamel.yaml' in sys.modules, 'wsg.rules' in sys.modules)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def imports() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", program, str(data)],
+            capture_output=True, text=True, env=environment, check=True,
+        )  # fmt: skip
+        return done.stdout.splitlines()[-1]
+
+    assert imports() == "0 True True"  # cold: every file formatted
+    assert imports() == "0 False False"
+
+
+def test_the_fast_fmt_options_are_those_typer_declares() -> None:
+    import typer
+
+    from wsg import entry
+    from wsg.cli import app
+
+    command = typer.main.get_command(app).commands["fmt"]  # type: ignore[attr-defined]
+    options, flags, arguments = {}, {}, []
+    for param in command.params:
+        if param.param_type_name == "argument":
+            arguments.append((param.name, param.nargs))
+        elif getattr(param, "is_flag", False):
+            if param.name != "help":
+                flags.update({opt: param.name for opt in param.opts})
+        else:
+            options.update({opt: param.name for opt in param.opts})
+    assert (options, flags) == (entry.FMT_OPTIONS, entry.FMT_FLAGS)
+    assert arguments == [("paths", -1)]
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [[], ["--check"], ["--data", "DATA", "--check"], ["--data=DATA"], ["DATA/events", "--check"],
+     ["--", "DATA/groups"], ["--check", "DATA/events/2026/2026-09-messy.yaml"]],
+)  # fmt: skip
+def test_the_fast_fmt_does_what_typer_does(arguments: list[str], tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from wsg import entry
+
+    results = []
+    for way in ("from wsg.entry import main", "from wsg.cli import main"):
+        work = tmp_path / way.split(".")[1].split()[0]
+        make_dataset(work, {MESSY_PATH: MESSY})
+        argv = [a.replace("DATA", "data") for a in arguments]
+        done = subprocess.run(
+            [sys.executable, "-c", f"import sys; sys.argv = ['wsg', *sys.argv[1:]]; {way}; main()",
+             "fmt", *argv],
+            capture_output=True, text=True, cwd=work, timeout=120,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "WSG_NO_CACHE": "1"},
+        )  # fmt: skip
+        results.append((done.returncode, done.stdout, done.stderr, (work / MESSY_PATH).read_text()))
+    assert results[0] == results[1]
+    assert entry.parse_fmt([a.replace("DATA", "data") for a in arguments]) is not None
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--help"], ["--check=yes"], ["--data"], ["--data", "a", "--data", "b"], ["-c"]]
+)
+def test_anything_unusual_in_fmt_is_left_to_typer(arguments: list[str]) -> None:
+    from wsg import entry
+
+    assert entry.parse_fmt(arguments) is None

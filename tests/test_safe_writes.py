@@ -45,6 +45,13 @@ cancellation: {date: 2025-06-01, reason: Merged into the AI for Good summit}
 """
 
 
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writes under test, alone: no cache written beside them (the cache's own writes
+    are tested below and in test_cache.py)."""
+    monkeypatch.setenv("WSG_NO_CACHE", "1")
+
+
 @dataclass(frozen=True)
 class Write:
     """A command that writes, and what it writes (relative to the work folder)."""

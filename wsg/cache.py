@@ -125,8 +125,11 @@ def _libraries(digest: Any) -> None:
             digest.update(f"{folder}\0{'/'.join(sorted(files))}\0".encode())
 
 
+_KEY_SIZE = 20
+
+
 def _entry_key(rel: str, kind: str, data: bytes) -> bytes:
-    digest = hashlib.blake2b(digest_size=20)
+    digest = hashlib.blake2b(digest_size=_KEY_SIZE)
     digest.update(f"{rel}\0{kind}\0".encode())
     digest.update(data)
     return digest.digest()
@@ -452,6 +455,94 @@ class FileCache:
         self.entries.update(entries)
         segment.loaded = True
         return True
+
+
+class CanonicalMemo:
+    """The record files ``wsg fmt`` found canonical, so that it need not format them again.
+
+    Formatting a file (ruamel.yaml's round trip) costs about a hundred times reading
+    it, so ``wsg fmt`` keeps the keys of the files it found canonical: a hash of each
+    file's path, kind and bytes, as the pack's entries are found. The memo is one small
+    file beside the pack, under the same fingerprint (the tool and ruamel.yaml among
+    what it reads with) and with a checksum keyed with the same secret: a memo of
+    another version, or one nobody on this account wrote, is never believed.
+    """
+
+    FORMAT = b"WSG-FMT-1"
+
+    def __init__(self, path: Path, secret: bytes) -> None:
+        self.path = path
+        self.secret = secret
+        self.known = self._read()  # as the memo file has them
+        self.seen: set[bytes] = set()  # found canonical by this run
+
+    @classmethod
+    def for_dataset(cls, data_dir: Path) -> CanonicalMemo | None:
+        """The memo of a dataset folder, or None when the cache is turned off or has no place."""
+        if disabled_by_environment():
+            return None
+        secret = _secret()
+        if secret is None:
+            return None
+        for folder in _folders(data_dir):
+            if _writable_folder(folder):
+                return cls(
+                    folder
+                    / _pack_name(data_dir)
+                    .replace("validate-", "fmt-")
+                    .replace(".pack", ".canonical"),
+                    secret,
+                )
+        return None
+
+    @staticmethod
+    def key(rel: str, kind: str, data: bytes) -> bytes:
+        return _entry_key(rel, kind, data)
+
+    def is_canonical(self, key: bytes) -> bool:
+        if key in self.known:
+            self.seen.add(key)
+            return True
+        return False
+
+    def add(self, key: bytes) -> None:
+        self.seen.add(key)
+
+    def save(self, whole: bool) -> None:
+        """Keep what this run found canonical; after a run over the whole dataset, that alone."""
+        keep = self.seen if whole else self.known | self.seen
+        if keep == self.known:
+            return
+        from wsg import safewrite
+        from wsg.errors import WsgError
+
+        body = b"".join(sorted(keep))
+        content = self.FORMAT + fingerprint() + self._digest(body) + body
+        with suppress(WsgError):  # never fail the run for its cache
+            safewrite.write_bytes(
+                self.path, content, overwrite=True, within=self.path.parent, private=True
+            )
+
+    def _digest(self, body: bytes) -> bytes:
+        return hashlib.blake2b(fingerprint() + body, digest_size=32, key=self.secret).digest()
+
+    def _read(self) -> set[bytes]:
+        try:
+            handle = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(handle, "rb") as stream:
+                content = stream.read()
+        except OSError:
+            return set()
+        size = len(self.FORMAT)
+        body = content[size + 64 :]
+        if (
+            content[:size] != self.FORMAT
+            or content[size : size + 32] != fingerprint()
+            or not hmac.compare_digest(content[size + 32 : size + 64], self._digest(body))
+            or len(body) % _KEY_SIZE
+        ):
+            return set()
+        return {body[at : at + _KEY_SIZE] for at in range(0, len(body), _KEY_SIZE)}
 
 
 def _folders(data_dir: Path) -> list[Path]:
