@@ -929,3 +929,154 @@ def test_a_link_among_the_shipped_templates_is_never_followed(
     assert result.code == 2
     assert f"{shipped / 'style.css'} is a symbolic link" in result.err
     assert not site.exists()
+
+
+# --- durability: flushed to disk before the rename, the folder after it ----------------------
+# After a crash, a renamed file must be the whole new file, never an empty or partial one:
+# the file's data is flushed (fsync) before the rename. And the rename itself must not be
+# undone by the crash: the folder that holds the new name is flushed after the rename (a
+# flush of the folder before the rename would not hold the new name yet). A site's files
+# and folders are all flushed before the tree is swapped in; a folder made for a new file
+# is flushed into its parent before the file is linked into it.
+
+
+@dataclass(frozen=True)
+class Call:
+    name: str  # fsync, syncfs, replace, rename, link or exchange
+    paths: tuple[str, ...]  # what was flushed, or source and destination
+
+
+def record_calls(monkeypatch: pytest.MonkeyPatch) -> list[Call]:
+    """Every flush, rename, link and folder swap of the process, in order, by real path."""
+    from wsg import safewrite
+
+    calls: list[Call] = []
+    real_fsync = os.fsync
+
+    def fsync(handle: int) -> None:
+        calls.append(Call("fsync", (os.readlink(f"/proc/self/fd/{handle}"),)))
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    for name in ("replace", "rename", "link"):
+        real = getattr(os, name)
+
+        def moved(source: Any, destination: Any, *args: Any, _real: Any = real,
+                  _name: str = name, **kwargs: Any) -> Any:  # fmt: skip
+            calls.append(Call(_name, (os.path.realpath(source), os.path.realpath(destination))))
+            return _real(source, destination, *args, **kwargs)
+
+        monkeypatch.setattr(os, name, moved)
+    real_exchange = safewrite._exchange
+
+    def exchange(first: Path, second: Path) -> bool:
+        done = real_exchange(first, second)
+        if done:
+            calls.append(Call("exchange", (os.path.realpath(first), os.path.realpath(second))))
+        return done
+
+    monkeypatch.setattr(safewrite, "_exchange", exchange)
+    real_syncfs = getattr(safewrite, "_syncfs", lambda folder: False)
+
+    def syncfs(folder: Path) -> bool:
+        done = real_syncfs(folder)
+        if done:
+            calls.append(Call("syncfs", (os.path.realpath(folder),)))
+        return done
+
+    monkeypatch.setattr(safewrite, "_syncfs", syncfs, raising=False)
+    return calls
+
+
+def _flushed(calls: list[Call]) -> set[str]:
+    return {call.paths[0] for call in calls if call.name == "fsync"}
+
+
+def assert_durable_file(calls: list[Call], target: Path) -> None:
+    where = os.path.realpath(target)
+    moves = [i for i, c in enumerate(calls) if c.name != "fsync" and c.paths[1] == where]
+    assert moves, f"{target} was not renamed or linked into place"
+    at = moves[-1]
+    assert calls[at].paths[0] in _flushed(calls[:at]), f"{target}: not flushed before the rename"
+    folder = os.path.dirname(where)
+    assert folder in _flushed(calls[at + 1 :]), f"{target}: its folder not flushed after"
+
+
+def assert_durable_tree(calls: list[Call], target: Path) -> None:
+    where = os.path.realpath(target)
+    swaps = [i for i, c in enumerate(calls) if c.name in ("exchange", "replace", "rename")
+             and c.paths[1] == where]  # fmt: skip
+    assert swaps, f"{target} was not swapped in"
+    at = swaps[-1]
+    built, flushed = calls[at].paths[0], _flushed(calls[:at])
+    whole = [call for call in calls[:at] if call.name == "syncfs" and call.paths[0] == built]
+    if not whole:  # no syncfs of the file system: each file and folder flushed
+        inside = {os.path.join(built, p.relative_to(target)) for p in target.rglob("*")}
+        assert inside and {built, *inside} <= flushed, sorted({built, *inside} - flushed)[:5]
+    assert os.path.dirname(where) in _flushed(calls[at + 1 :]), f"{target}: parent not flushed"
+
+
+def test_every_file_write_is_flushed_before_its_rename_and_its_folder_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = prepare(tmp_path / "work")
+    shutil.rmtree(work / "data" / "events" / "2027", ignore_errors=True)
+    for write in WRITES:
+        calls = record_calls(monkeypatch)
+        result = run_wsg(*write.argv(work))
+        monkeypatch.undo()
+        monkeypatch.setenv("WSG_NO_CACHE", "1")
+        assert result.code == 0, (write.name, result.err)
+        target = work / write.target
+        if target.is_dir():
+            assert_durable_tree(calls, target)
+        else:
+            assert_durable_file(calls, target)
+        if write.name == "new event":  # the year folder it made, flushed into events/
+            made = os.path.realpath(target.parent)
+            link = next(i for i, c in enumerate(calls) if c.name == "link")
+            assert os.path.dirname(made) in _flushed(calls[:link])
+
+
+@pytest.mark.parametrize("syncfs", ["syncfs", "no syncfs"])
+def test_a_new_site_and_a_new_group_are_durable_too(
+    syncfs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    work = prepare(tmp_path / "work")
+    site = tmp_path / "fresh" / "site"  # no folder to swap with: a plain rename
+    if syncfs == "no syncfs":  # a system without it: each file and folder is flushed
+        monkeypatch.setattr(safewrite, "_syncfs", lambda folder: False)
+    calls = record_calls(monkeypatch)
+    assert run_wsg("render", "site", "--out", str(site), "--data", str(work / "data")).code == 0
+    assert any(call.name == "syncfs" for call in calls) == (syncfs == "syncfs")
+    assert_durable_tree(calls, site)
+    calls.clear()
+    result = run_wsg("new", "group", "--id", "sg22", "--name", "Test group",
+                     "--data", str(work / "data"))  # fmt: skip
+    assert result.code == 0, result.err
+    assert_durable_file(calls, work / "data" / "groups" / "sg22.yaml")
+
+
+def test_the_caches_are_durable_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate's pack and the checksum key; fmt's memo; the help text kept by wsg --help."""
+    from wsg import entry
+
+    monkeypatch.delenv("WSG_NO_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    work = prepare(tmp_path / "work")
+    calls = record_calls(monkeypatch)
+    assert run_wsg("validate", "--data", str(work / "data"), "--today", TODAY).code == 0
+    (pack,) = (work / ".wsg-cache").glob("validate-*.pack")
+    assert_durable_file(calls, pack)
+    assert_durable_file(calls, tmp_path / "user-cache" / "wsg" / "key")
+    calls.clear()
+    assert run_wsg("fmt", "--check", "--data", str(work / "data")).code == 1
+    (memo,) = (work / ".wsg-cache").glob("fmt-*")
+    assert_durable_file(calls, memo)
+    calls.clear()
+    place = tmp_path / "user-cache" / "wsg" / "help" / "kept.txt"
+    entry._keep(place, "0 o\nUsage: wsg\n")
+    assert place.read_text() == "0 o\nUsage: wsg\n"
+    assert_durable_file(calls, place)

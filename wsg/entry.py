@@ -290,11 +290,7 @@ def _help_place(arguments: list[str]) -> Path | None:
 
 
 def _keep(place: Path, text: str) -> None:
-    temporary = place.with_name(f".{place.name}.{os.getpid()}.tmp")
-    try:
-        place.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, place)
-    except OSError:
-        with suppress(OSError):
-            temporary.unlink()
+    from wsg import safewrite  # flushed, renamed, the folder flushed: as every write
+
+    with suppress(WsgError):  # a help text not kept is only printed again by Typer
+        safewrite.write_text(place, text, overwrite=True)
