@@ -12,6 +12,9 @@ time and the peak memory (``ru_maxrss`` of that child process):
   command does not work);
 - ``wsg diff`` between two commits of the dataset: nothing changed (both
   revisions read and checked), and every event renamed (its id and file);
+- ``wsg fmt --check`` with every file known canonical (the smallest size, and the
+  bundled dataset ``data/``, where its cold run is timed too), beside a warm
+  ``wsg validate`` of the same dataset in the same rounds;
 - ``wsg --help`` and ``python3 -c pass``;
 - the parsing floor: every file parsed by PyYAML's C loader in one process;
 - ``check-jsonschema`` with a trivial schema on the same files (2,000 events only,
@@ -38,6 +41,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import TODAY, generate
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data"
 
 PARSE_FLOOR = """
 import sys, yaml
@@ -129,8 +134,15 @@ def measure(cases: list[Case]) -> dict[tuple[int, str], Timing]:
     return results
 
 
+def timed_once(what: str, command: list[str], cwd: Path) -> Timing:
+    """One unrepeated run (too long to repeat, or it changes what the next run finds)."""
+    seconds, peak, code = run_once(command, cwd)
+    note = "" if code in (0, 1) else f"exit {code}: not available"
+    return Timing(what, seconds if not note else None, 1, peak, note)
+
+
 def cases_of(
-    events: int, runs: int, work: Path, full: bool
+    events: int, runs: int, work: Path, full: bool, once: dict[tuple[int, str], Timing]
 ) -> tuple[list[Case], Callable[[], None]]:
     """The cases of one dataset size, and how to put its dataset back as generated."""
     folder = work / f"events-{events}"
@@ -147,11 +159,15 @@ def cases_of(
     touched = data / files[len(files) // 2].split("/", 1)[1]
     original = touched.read_bytes()
 
-    def no_cache(_: int) -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+    def no_cache(_: int) -> None:  # validate's pack only: fmt's memo stays
+        for pack in cache.glob("validate-*.pack"):
+            pack.unlink()
 
     def touch(index: int) -> None:
         touched.write_bytes(original + f"# edited {index}\n".encode())
+
+    def untouch(_: int) -> None:
+        touched.write_bytes(original)
 
     few = max(1, runs // 2)
     ok = (0, 1)  # validate exits 1 when the data has errors; the generated data has none
@@ -168,11 +184,13 @@ def cases_of(
         case("touched", "wsg validate, one file changed", validate, runs, before=touch, ok=ok),
         case("nocache", "wsg validate --no-cache", [*validate, "--no-cache"], runs, ok=ok),
     ]
-    if full:
-        # after the validations: the cache is warm, as before a commit; exits 1 when a
-        # file would change (the generated files are canonical: 0)
-        fmt_check = [wsg, "fmt", "--check", "--data", str(data)]
-        cases.append(case("fmt", "wsg fmt --check", fmt_check, few, ok=ok))
+    if full:  # fmt formats each file the first time (ruamel.yaml): timed once, then warm
+        fmt = [wsg, "fmt", "--check", "--data", str(data)]
+        once[(events, "fmt-cold")] = timed_once("wsg fmt --check, cold (once)", fmt, folder)
+        cases.append(
+            case("fmt", "wsg fmt --check, warm (all known canonical)", fmt, runs, before=untouch,
+                 ok=ok)
+        )  # fmt: skip
         site = folder / "site"
         render = [wsg, "render", "site", "--out", str(site), "--data", str(data), *today]
         cases.append(case("render", "wsg render site", render, few))
@@ -227,6 +245,31 @@ def commit_renamed(folder: Path, data: Path) -> None:
     git("checkout", "-q", "main")
 
 
+def bundled_cases(runs: int, work: Path) -> list[Case]:
+    """The repository's own dataset: warm validate, fmt --check cold and warm (size 0)."""
+    folder = work / "bundled"
+    shutil.copytree(BUNDLED, folder / "data")
+    data = folder / "data"
+    wsg = program("wsg")
+    assert wsg is not None
+    validate = [wsg, "validate", "--data", str(data), "--today", TODAY.isoformat()]
+    fmt = [wsg, "fmt", "--check", "--data", str(data)]
+    run_once(validate, folder)  # the pack every warm run reads
+
+    def forget(_: int) -> None:
+        for memo in (folder / ".wsg-cache").glob("fmt-*"):
+            memo.unlink()
+
+    def case(key: str, what: str, command: list[str], **more: Any) -> Case:
+        return Case(key, what, command, runs, folder, size=0, ok=(0, 1), **more)
+
+    return [  # in this order in every round: the cold fmt leaves the memo the warm one reads
+        case("warm", "wsg validate, warm (nothing changed)", validate),
+        case("fmt-cold", "wsg fmt --check, cold (no memo)", fmt, before=forget),
+        case("fmt", "wsg fmt --check, warm (all known canonical)", fmt),
+    ]
+
+
 def ruamel_has_c() -> bool:
     try:
         import ruamel.yaml.main as ruamel_main
@@ -243,11 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="wsg-bench-"))
     base = min(args.events)
-    cases: list[Case] = []
+    once: dict[tuple[int, str], Timing] = {}
+    cases: list[Case] = bundled_cases(args.runs, work)
     restores = []
     for events in args.events:
         runs = args.runs if events == base else max(1, (args.runs + 1) // 2)
-        more, restore = cases_of(events, runs, work, full=events == base)
+        more, restore = cases_of(events, runs, work, events == base, once)
         cases += more
         restores.append(restore)
     try:
@@ -255,9 +299,11 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for restore in restores:
             restore()
-    sizes: dict[int, dict[str, Timing]] = {events: {} for events in args.events}
+    timings.update(once)
+    sizes: dict[int, dict[str, Timing]] = {events: {} for events in (0, *args.events)}
     for (events, key), timing in timings.items():
         sizes[events][key] = timing
+    bundled = sizes.pop(0)
 
     print(
         f"\nwsg benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, today {TODAY}"
@@ -279,14 +325,24 @@ def main(argv: list[str] | None = None) -> int:
         peaks = [f"{r[key].peak_mb:.0f} MB" for r in sizes.values() if key in r and r[key].peak_mb]
         print(f"| {first.what} | " + " | ".join(cells) + f" | {' / '.join(peaks)} |")
 
+    print(
+        f"\nThe bundled dataset ({sum(1 for _ in BUNDLED.rglob('*.yaml'))} files), same rounds:\n"
+    )
+    print("| what | time | peak memory |\n|---|---|---|")
+    for timing in bundled.values():
+        cell = f"{timing.seconds:.3f} s" if timing.seconds is not None else timing.note
+        print(f"| {timing.what} | {cell} | {timing.peak_mb or 0:.0f} MB |")
+
     print()
-    verdicts = targets(sizes, base)
+    verdicts = targets(sizes, base, bundled)
     for line in verdicts:
         print(line)
     return 0
 
 
-def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
+def targets(
+    sizes: dict[int, dict[str, Timing]], base: int, bundled: dict[str, Timing]
+) -> list[str]:
     small = sizes[base]
     large = sizes.get(max(sizes)) if len(sizes) > 1 else None
 
@@ -347,6 +403,13 @@ def targets(sizes: dict[int, dict[str, Timing]], base: int) -> list[str]:
         peak = max((t.peak_mb or 0) for t in large.values() if t.what.startswith("wsg validate"))
         verdict = "PASS" if peak < 500 else "FAIL"
         lines.append(f"{verdict}  peak memory of validate, {n:,} events < 500 MB: {peak:.0f} MB")
+    ratio(  # issue 13, section 5
+        "fmt --check, bundled dataset <= 2 x its warm validate",
+        seconds(bundled, "fmt"),
+        2,
+        seconds(bundled, "warm"),
+        "warm validate",
+    )
     ratio(
         f"diff with every event renamed, {base:,} events <= 1.5 x diff of two equal revisions",
         seconds(small, "diff-renamed"),
