@@ -12,7 +12,7 @@ time and the peak memory (``ru_maxrss`` of that child process):
   command does not work);
 - ``wsg diff`` between two commits of the dataset: nothing changed (both
   revisions read and checked), and every event renamed (its id and file);
-- ``wsg fmt --check`` with every file known canonical (the smallest size, and the
+- ``wsg fmt --check`` with every file known from an earlier run (the smallest size, and the
   bundled dataset ``data/``, where its cold run is timed too), beside a warm
   ``wsg validate`` of the same dataset in the same rounds;
 - ``wsg --help`` and ``python3 -c pass``;
@@ -188,7 +188,7 @@ def cases_of(
         fmt = [wsg, "fmt", "--check", "--data", str(data)]
         once[(events, "fmt-cold")] = timed_once("wsg fmt --check, cold (once)", fmt, folder)
         cases.append(
-            case("fmt", "wsg fmt --check, warm (all known canonical)", fmt, runs, before=untouch,
+            case("fmt", "wsg fmt --check, warm (every file known)", fmt, runs, before=untouch,
                  ok=ok)
         )  # fmt: skip
         site = folder / "site"
@@ -266,7 +266,7 @@ def bundled_cases(runs: int, work: Path) -> list[Case]:
     return [  # in this order in every round: the cold fmt leaves the memo the warm one reads
         case("warm", "wsg validate, warm (nothing changed)", validate),
         case("fmt-cold", "wsg fmt --check, cold (no memo)", fmt, before=forget),
-        case("fmt", "wsg fmt --check, warm (all known canonical)", fmt),
+        case("fmt", "wsg fmt --check, warm (every file known)", fmt),
     ]
 
 

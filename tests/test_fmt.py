@@ -590,7 +590,7 @@ def _formatting_forbidden(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.usefixtures("own_cache")
-def test_a_file_known_canonical_is_not_formatted_again(
+def test_a_file_formatted_before_is_not_formatted_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = make_dataset(tmp_path, {MESSY_PATH: MESSY})
@@ -601,13 +601,13 @@ def test_a_file_known_canonical_is_not_formatted_again(
     asked.clear()
     again = run_wsg("fmt", "--check", "--data", str(data))
     assert (again.code, again.out) == (first.code, first.out)
-    assert asked == [MESSY]  # the canonical files are known; the messy one is not
-    asked.clear()
-    assert run_wsg("fmt", "--data", str(data)).code == 0  # rewrites it: now it is known too
+    assert asked == []  # the canonical files known, the messy one known to change
+    assert run_wsg("fmt", "--data", str(data)).code == 0  # needs the new text: formats it
+    assert asked == [MESSY]
     assert run_wsg("fmt", "--check", "--data", str(data)).out == (
         f"0 files would be reformatted, {files} files already canonical\n"
     )
-    assert asked == [MESSY]
+    assert asked == [MESSY]  # what fmt wrote is known canonical
     messy = tmp_path / MESSY_PATH
     messy.write_text(messy.read_text() + "zzz_other: [b,   c]\n")  # an edit: formatted again
     edited = run_wsg("fmt", "--check", "--data", str(data))

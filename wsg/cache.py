@@ -457,66 +457,69 @@ class FileCache:
         return True
 
 
-class CanonicalMemo:
-    """The record files ``wsg fmt`` found canonical, so that it need not format them again.
+class FormatMemo:
+    """What ``wsg fmt`` found of each file: canonical, or not, so it need not format it again.
 
     Formatting a file (ruamel.yaml's round trip) costs about a hundred times reading
-    it, so ``wsg fmt`` keeps the keys of the files it found canonical: a hash of each
-    file's path, kind and bytes, as the pack's entries are found. The memo is one small
-    file beside the pack, under the same fingerprint (the tool and ruamel.yaml among
-    what it reads with) and with a checksum keyed with the same secret: a memo of
-    another version, or one nobody on this account wrote, is never believed.
+    it, so ``wsg fmt`` keeps its verdict on each file it formatted, found by a hash
+    of the file's path, kind and bytes as the pack's entries are: canonical, or
+    would change (``wsg fmt --check`` says so again without formatting; ``wsg fmt``
+    needs the new text and formats it). A file it skipped is not kept. The memo is
+    one small file beside the pack, under the same fingerprint (the tool and
+    ruamel.yaml among what it reads with) and with a checksum keyed with the same
+    secret: a memo of another version, or one nobody on this account wrote, is
+    never believed.
     """
 
     FORMAT = b"WSG-FMT-1"
+    _CANONICAL, _CHANGES = b"c", b"x"
 
     def __init__(self, path: Path, secret: bytes) -> None:
         self.path = path
         self.secret = secret
         self.known = self._read()  # as the memo file has them
-        self.seen: set[bytes] = set()  # found canonical by this run
+        self.seen: dict[bytes, bool] = {}  # this run's verdicts
 
     @classmethod
-    def for_dataset(cls, data_dir: Path) -> CanonicalMemo | None:
+    def for_dataset(cls, data_dir: Path) -> FormatMemo | None:
         """The memo of a dataset folder, or None when the cache is turned off or has no place."""
         if disabled_by_environment():
             return None
         secret = _secret()
         if secret is None:
             return None
+        name = _pack_name(data_dir).replace("validate-", "fmt-").replace(".pack", ".memo")
         for folder in _folders(data_dir):
             if _writable_folder(folder):
-                return cls(
-                    folder
-                    / _pack_name(data_dir)
-                    .replace("validate-", "fmt-")
-                    .replace(".pack", ".canonical"),
-                    secret,
-                )
+                return cls(folder / name, secret)
         return None
 
     @staticmethod
     def key(rel: str, kind: str, data: bytes) -> bytes:
         return _entry_key(rel, kind, data)
 
-    def is_canonical(self, key: bytes) -> bool:
-        if key in self.known:
-            self.seen.add(key)
-            return True
-        return False
+    def canonical(self, key: bytes) -> bool | None:
+        """Whether the file of ``key`` is canonical, if an earlier run found out."""
+        verdict = self.known.get(key)
+        if verdict is not None:
+            self.seen[key] = verdict
+        return verdict
 
-    def add(self, key: bytes) -> None:
-        self.seen.add(key)
+    def add(self, key: bytes, canonical: bool) -> None:
+        self.seen[key] = canonical
 
     def save(self, whole: bool) -> None:
-        """Keep what this run found canonical; after a run over the whole dataset, that alone."""
-        keep = self.seen if whole else self.known | self.seen
+        """Keep this run's verdicts; after a run over the whole dataset, those alone."""
+        keep = self.seen if whole else {**self.known, **self.seen}
         if keep == self.known:
             return
         from wsg import safewrite
         from wsg.errors import WsgError
 
-        body = b"".join(sorted(keep))
+        body = b"".join(
+            key + (self._CANONICAL if canonical else self._CHANGES)
+            for key, canonical in sorted(keep.items())
+        )
         content = self.FORMAT + fingerprint() + self._digest(body) + body
         with suppress(WsgError):  # never fail the run for its cache
             safewrite.write_bytes(
@@ -526,23 +529,26 @@ class CanonicalMemo:
     def _digest(self, body: bytes) -> bytes:
         return hashlib.blake2b(fingerprint() + body, digest_size=32, key=self.secret).digest()
 
-    def _read(self) -> set[bytes]:
+    def _read(self) -> dict[bytes, bool]:
         try:
             handle = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(handle, "rb") as stream:
                 content = stream.read()
         except OSError:
-            return set()
-        size = len(self.FORMAT)
+            return {}
+        size, entry = len(self.FORMAT), _KEY_SIZE + 1
         body = content[size + 64 :]
         if (
             content[:size] != self.FORMAT
             or content[size : size + 32] != fingerprint()
             or not hmac.compare_digest(content[size + 32 : size + 64], self._digest(body))
-            or len(body) % _KEY_SIZE
+            or len(body) % entry
         ):
-            return set()
-        return {body[at : at + _KEY_SIZE] for at in range(0, len(body), _KEY_SIZE)}
+            return {}
+        return {
+            body[at : at + _KEY_SIZE]: body[at + _KEY_SIZE : at + entry] == self._CANONICAL
+            for at in range(0, len(body), entry)
+        }
 
 
 def _folders(data_dir: Path) -> list[Path]:

@@ -5,10 +5,11 @@ skipped with a note, never rewritten. A write replaces the file atomically
 and only if it still holds the bytes that were formatted.
 
 Formatting costs about a hundred times reading, so a file whose bytes an
-earlier run found canonical is not formatted again (``wsg.cache.CanonicalMemo``,
-keyed by path, kind and content under the tool's fingerprint): such a run
-reads and hashes each file, as a warm ``wsg validate`` does, and imports
-neither ruamel.yaml nor the rules.
+earlier run formatted is not formatted again to learn the same
+(``wsg.cache.FormatMemo``, keyed by path, kind and content under the tool's
+fingerprint): canonical, or, for ``--check``, would change. Such a run reads and
+hashes each file, as a warm ``wsg validate`` does, and imports neither
+ruamel.yaml nor the rules.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from wsg.cache import CanonicalMemo
+from wsg.cache import FormatMemo
 from wsg.dataset import (
     MAX_FILE_SIZE,
     MISPLACED,
@@ -41,7 +42,7 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
     resolved = data_dir.resolve()
     root = resolved.parent
     wanted = chosen(paths, data_dir) if paths else [resolved.name]
-    memo = CanonicalMemo.for_dataset(data_dir)
+    memo = FormatMemo.for_dataset(data_dir)
     changed = unchanged = skipped = 0
     for path, kind in discover(resolved):
         rel = path.relative_to(root).as_posix()
@@ -54,8 +55,13 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
             continue
         original = _read(path)
         key = memo.key(rel, kind, original) if memo is not None and original is not None else None
-        if key is not None and memo is not None and memo.is_canonical(key):
+        known = memo.canonical(key) if memo is not None and key is not None else None
+        if known:
             unchanged += 1
+            continue
+        if known is False and check:
+            changed += 1
+            out.write(f"would reformat {rel}\n")
             continue
         source = read_source(path, kind, root)
         if kind == MISPLACED and source.record is None:
@@ -79,19 +85,21 @@ def run(paths: list[str], data_dir: Path, check: bool, out: TextIO) -> int:
             skipped += 1
             continue
         formatted = result.text.encode("utf-8")
+        if memo is not None and key is not None:
+            memo.add(key, formatted == original)
         if formatted == original:
             unchanged += 1
-        else:
-            changed += 1
-            if check:
-                out.write(f"would reformat {rel}\n")
-                continue
-            from wsg import safewrite
+            continue
+        changed += 1
+        if check:
+            out.write(f"would reformat {rel}\n")
+            continue
+        from wsg import safewrite
 
-            safewrite.write_bytes(path, formatted, expected=original, within=resolved)
-            out.write(f"reformatted {rel}\n")
+        safewrite.write_bytes(path, formatted, expected=original, within=resolved)
+        out.write(f"reformatted {rel}\n")
         if memo is not None:
-            memo.add(memo.key(rel, kind, formatted))
+            memo.add(memo.key(rel, kind, formatted), True)
     if memo is not None:
         memo.save(whole=not paths)
     out.write(_summary(changed, unchanged, skipped, check) + "\n")
