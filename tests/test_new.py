@@ -201,7 +201,7 @@ RACE_ID = "2027-03-quantum-day"
 def racer(data: Path, title: str, ready: str, other: str) -> subprocess.Popen[str]:
     argv = [
         "new", "event", "--id", RACE_ID, "--title", title, "--start", "2027-03-10",
-        "--format", "virtual", "--organizer", "sg16", "--theme", "ai",
+        "--format", "virtual", "--organizer", "sg17", "--theme", "ai",
         "--data", str(data), "--today", TODAY,
     ]  # fmt: skip
     return subprocess.Popen(
