@@ -69,11 +69,15 @@ def test_topics_are_listed_and_filtered_by_status_and_theme() -> None:
     result = run_wsg("list", "topics", "--status", "covered", *DATA, "--format", "json")
     rows = json.loads(result.out)
     assert rows and {row["status"] for row in rows} == {"covered"}
-    assert list(rows[0]) == ["id", "status", "reviewed", "themes", "events", "title"]
+    assert list(rows[0]) == [
+        "id", "status", "raised", "by", "reviewed", "themes", "events", "title",
+    ]  # fmt: skip
     themed = json.loads(run_wsg("list", "topics", "--theme", "ai", *DATA, "--format", "json").out)
     assert themed and all("ai" in row["themes"].split(", ") for row in themed)
-    wrong = run_wsg("list", "topics", "--year", "2026", *DATA)
-    assert (wrong.code, wrong.err) == (2, "wsg: --year filters events, not topics\n")
+    # --year and --organizer mean the year and the group that raised a topic; --region
+    # has no meaning for one
+    wrong = run_wsg("list", "topics", "--region", "africa", *DATA)
+    assert (wrong.code, wrong.err) == (2, "wsg: --region filters events, not topics\n")
     status = run_wsg("list", "topics", "--status", "held", *DATA)
     assert status.code == 2 and "watch, candidate, scheduled, covered, dropped" in status.err
 

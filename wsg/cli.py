@@ -238,14 +238,18 @@ def list_records(
         str | None, typer.Option(metavar="STATUS", help="Only events with this status.")
     ] = None,
     year: Annotated[
-        int | None, typer.Option(metavar="YEAR", help="Only events starting in this year.")
+        int | None,
+        typer.Option(metavar="YEAR", help="Only events starting (topics raised) in this year."),
     ] = None,
     theme: Annotated[
         str | None, typer.Option(metavar="THEME", help="Only events with this theme id.")
     ] = None,
     organizer: Annotated[
         str | None,
-        typer.Option(metavar="GROUP", help="Only events this group organizes (its id or acronym)."),
+        typer.Option(
+            metavar="GROUP",
+            help="Only events this group organizes (topics it raised); its id or acronym.",
+        ),
     ] = None,
     region: Annotated[
         str | None, typer.Option(metavar="REGION", help="Only events held in this region.")
@@ -579,6 +583,62 @@ def new_group(
             kind=kind,
             parent=parent,
             acronym=acronym,
+        )
+    )
+
+
+@new_app.command("topic", cls=Command)
+def new_topic(
+    title: Annotated[str, typer.Option(metavar="TEXT", help="What the topic is.")],
+    raised_by: Annotated[
+        str,
+        typer.Option("--raised-by", metavar="GROUP", help="The group that raised it, e.g. sg17."),
+    ],
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(metavar="THEME", help="Theme id (repeatable).", show_default=False),
+    ] = None,
+    raised_ref: Annotated[
+        str | None,
+        typer.Option("--raised-ref", metavar="TEXT", help="The document, e.g. SG17-TD-1234."),
+    ] = None,
+    raised_date: Annotated[
+        str | None,
+        typer.Option(
+            "--raised-date", metavar="DATE", help="The day it was raised (default: today)."
+        ),
+    ] = None,
+    status: Annotated[
+        str, typer.Option(metavar="STATUS", help="watch, candidate or scheduled.")
+    ] = "watch",
+    event: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="ID", help="An event that addresses it (repeatable).", show_default=False
+        ),
+    ] = None,
+    topic_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="The id (default: derived).")
+    ] = None,
+    data: DataOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Write a new topic file for the technology watch (reviewed today)."""
+    from wsg.commands import new as command
+
+    _exit(
+        command.topic(
+            _data(data),
+            _today(today),
+            sys.stdout,
+            title=title,
+            themes=theme or [],
+            raised_by=raised_by,
+            raised_ref=raised_ref,
+            raised_date=raised_date,
+            status=status,
+            events=event or [],
+            topic_id=topic_id,
         )
     )
 

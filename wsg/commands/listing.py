@@ -51,6 +51,8 @@ TOPIC_STATUS_STYLES = {
 TOPIC_COLUMNS: tuple[Column, ...] = (
     Column("id", "id", style=lambda _: "bold"),
     Column("status", "status", style=lambda value: TOPIC_STATUS_STYLES.get(value, "")),
+    Column("raised", "raised", drop=4),
+    Column("by", "by", drop=5),
     Column("reviewed", "reviewed", drop=2),
     Column("themes", "themes", drop=3),
     Column("events", "events", numeric=True, drop=1),
@@ -128,7 +130,8 @@ def _check_filters(what: str, filters: dict[str, Any]) -> None:
                 f"{did_you_mean(value, values)}"
             )
     if what != "events":
-        kept = {"groups": ("kind",), "topics": ("status", "theme")}[what]
+        # a topic's --organizer is the group that raised it, its --year the year raised
+        kept = {"groups": ("kind",), "topics": ("status", "theme", "organizer", "year")}[what]
         extra = [k for k, v in filters.items() if v is not None and k not in kept]
         if extra:
             raise WsgError(f"--{extra[0]} filters events, not {what}")
@@ -205,13 +208,22 @@ def _event_row(event: Event) -> dict[str, Any]:
 def _topic_matches(topic: Topic, filters: dict[str, Any]) -> bool:
     if filters.get("status") not in (None, topic.status):
         return False
+    raised = topic.raised
+    if filters.get("organizer") not in (None, raised.by if raised else None):
+        return False
+    year = filters.get("year")
+    if year is not None and (raised is None or raised.date is None or raised.date.year != year):
+        return False
     return filters.get("theme") is None or filters["theme"] in topic.themes
 
 
 def _topic_row(topic: Topic) -> dict[str, Any]:
+    raised = topic.raised
     return {
         "id": topic.id,
         "status": topic.status,
+        "raised": raised.date.isoformat() if raised and raised.date else None,
+        "by": raised.by if raised else None,
         "reviewed": topic.reviewed.isoformat() if topic.reviewed else None,
         "themes": ", ".join(topic.themes),
         "events": len(topic.events),

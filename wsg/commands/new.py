@@ -1,4 +1,4 @@
-"""``wsg new event`` and ``wsg new group``: write a new, valid, canonical record file.
+"""``wsg new event|group|topic``: write a new, valid, canonical record file.
 
 Every input is checked against the format and the dataset before anything is
 written, and the file is converted once more as the validator would: a new
@@ -21,7 +21,7 @@ from wsg.countries import load_reference
 from wsg.errors import WsgError
 from wsg.kinds import SLUG, SLUG_MAX, ZONE_MISTAKES, Context, Record, did_you_mean, timezone_names
 from wsg.natsort import natural_key
-from wsg.schema import EVENT, EVENT_KINDS, FORMATS, GROUP, GROUP_KINDS
+from wsg.schema import EVENT, EVENT_KINDS, FORMATS, GROUP, GROUP_KINDS, TOPIC
 from wsg.yamltree import parse
 
 
@@ -120,6 +120,73 @@ def group(
         pairs.append(("parent", parent))
     path = data_dir / "groups" / f"{group_id}.yaml"
     return _write(path, mapping(pairs), GROUP, data_dir, out)
+
+
+NEW_TOPIC_STATUSES = ("watch", "candidate", "scheduled")
+"""What a topic can start as: covered and dropped are what becomes of one."""
+
+
+def topic(
+    data_dir: Path,
+    today: date,
+    out: TextIO,
+    *,
+    title: str,
+    themes: list[str],
+    raised_by: str,
+    raised_ref: str | None,
+    raised_date: str | None,
+    status: str,
+    events: list[str],
+    topic_id: str | None,
+) -> int:
+    """A topic of the technology watch, raised on ``raised_date`` (default today) and
+    reviewed today; ``scheduled`` needs the events that address it."""
+    dataset = datasets.load(data_dir, today)
+    title = title.strip()
+    if not title:
+        raise WsgError("--title is empty")
+    _choose(status, NEW_TOPIC_STATUSES, "--status")
+    _known(themes, dataset.themes, "--theme", "theme")
+    _known([raised_by], dataset.group_ids, "--raised-by", "group")
+    raised = parse_date(raised_date, "--raised-date") if raised_date else today
+    if raised > today:
+        raise WsgError(f"--raised-date {raised} is after today ({today})")
+    if status == "scheduled" and not events:
+        raise WsgError("a scheduled topic names the events that address it: add --event ID")
+    if events:
+        _known(events, dataset.event_ids, "--event", "event")
+    record_id = _check_id(topic_id) if topic_id else slug_of(title)
+    existing = next((t for t in dataset.topics if t.id == record_id), None)
+    if existing is not None:
+        raise WsgError(f"a topic with the id {record_id!r} exists: {existing.file}; choose --id")
+    origin: list[tuple[str, Any]] = [("date", raised.isoformat()), ("by", raised_by)]
+    if raised_ref and raised_ref.strip():
+        origin.append(("ref", text(raised_ref.strip())))
+    pairs: list[tuple[str, Any]] = [
+        ("id", record_id),
+        ("title", text(title)),
+        ("themes", sequence(themes, flow=True)),
+        ("status", status),
+        ("raised", mapping(origin, flow=True)),
+        ("reviewed", today.isoformat()),
+    ]
+    if events:
+        pairs.append(("events", sequence(events, flow=True)))
+    path = data_dir / "topics" / f"{record_id}.yaml"
+    return _write(path, mapping(pairs), TOPIC, out)
+
+
+def slug_of(title: str) -> str:
+    """A slug of the title, cut at a word to at most 80 characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > SLUG_MAX:
+        cut = slug[: SLUG_MAX + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX]
+    if not slug:
+        raise WsgError(f"cannot derive an id from the title {title!r}; choose --id")
+    return slug.strip("-")
 
 
 def derive_id(start: date, title: str) -> str:

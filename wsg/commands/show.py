@@ -1,4 +1,7 @@
-"""``wsg show ID``: one event, group or topic in full, readable."""
+"""``wsg show ID``: one event, group or topic in full, readable.
+
+An id that names records of two kinds shows the event, else the group, else the topic.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wsg import dataset as datasets
+from wsg import links
 from wsg.cache import FileCache
+from wsg.commands import eventfacts
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
 from wsg.model import Event, Group, Person, Topic
@@ -35,16 +40,19 @@ def run(record_id: str, data_dir: Path, today: date, output_format: str, out: Te
         )
     if output_format == "json":
         kind = {Event: "event", Group: "group", Topic: "topic"}[type(record)]
-        document = {"record": kind, "file": record.file}
+        document: dict[str, Any] = {"record": kind, "file": record.file}
         document.update(to_data(record))
+        if isinstance(record, Event):  # the topics of the technology watch that address it
+            document["topics"] = [t.id for t in links.addressing(dataset, record_id)]
         out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
         return 0
     if isinstance(record, Event):
-        parts = _event_text(record)
+        parts = _event_text(record, eventfacts.facts(record, dataset))
     elif isinstance(record, Group):
         parts = _group_text(record, today)
     else:
-        parts = _topic_text(record, {e.id: e for e in dataset.events if e.id})
+        events = {e.id: e for e in dataset.events if e.id}
+        parts = _topic_text(record, events, eventfacts.review_due(record, dataset))
     write(out, *parts)
     return 0
 
@@ -105,7 +113,7 @@ class _Page:
         self.parts += [text(""), text(printable(value.rstrip(), newlines=True))]
 
 
-def _event_text(event: Event) -> list[RenderableType]:
+def _event_text(event: Event, facts: list[tuple[str, str]]) -> list[RenderableType]:
     page = _Page()
     page.heading(event.title or "", f"{event.id}  ·  {event.file}")
     page.field("Status", event.status)
@@ -152,6 +160,8 @@ def _event_text(event: Event) -> list[RenderableType]:
             f"{p.registered} registered, {p.in_person} in person, {p.remote} remote, "
             f"{len(p.by_country)} countries",
         )
+    for label, value in facts:
+        page.field(label, value)
     page.flush()
     if event.programme_committee:
         page.section("Programme committee", [("", _person(m)) for m in event.programme_committee])
@@ -169,7 +179,10 @@ def _event_text(event: Event) -> list[RenderableType]:
             [
                 row
                 for o in event.outcomes
-                for row in ((f"{o.date}", f"{o.type}: {o.title}"), ("", f"{o.url}", "dim"))
+                for row in (
+                    (f"{o.date}", f"{o.type}: {o.title} [{', '.join(o.languages)}]"),
+                    ("", f"{o.url}", "dim"),
+                )
             ],
         )
     if event.notes:
@@ -201,7 +214,7 @@ def _group_text(group: Group, today: date) -> list[RenderableType]:
     return page.parts
 
 
-def _topic_text(topic: Topic, events: dict[str, Event]) -> list[RenderableType]:
+def _topic_text(topic: Topic, events: dict[str, Event], due: str) -> list[RenderableType]:
     page = _Page()
     page.heading(topic.title or "", f"{topic.id}  ·  {topic.file}")
     page.field("Status", topic.status)
@@ -209,7 +222,7 @@ def _topic_text(topic: Topic, events: dict[str, Event]) -> list[RenderableType]:
     if topic.raised:
         raised = f"{topic.raised.date} by {topic.raised.by} {topic.raised.ref or ''}".strip()
         page.field("Raised", raised)
-    page.field("Reviewed", topic.reviewed)
+    page.field("Reviewed", f"{topic.reviewed}{due}" if topic.reviewed else None)
     page.flush()
     if topic.events:
         rows = []

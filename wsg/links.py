@@ -1,0 +1,52 @@
+"""What refers to an event: the topics that it addresses, the events it replaced or took over.
+
+``events`` of a topic, ``postponement.to`` and ``cancellation.replaced_by`` point one
+way; readers of an event want both directions. Pure functions over the dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wsg.dataset import Dataset
+from wsg.model import Event, Topic
+
+
+EARLIER = ("postponed from", "replaces")
+"""The relations of an event to those it took over (``related`` lists them last)."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """Another event, and how it relates to the one at hand (as a reader says it)."""
+
+    relation: str  # "new dates", "replaced by", "postponed from", "replaces"
+    event_id: str
+    event: Event | None  # None when the id names no event (unknown-event reports it)
+
+
+def addressing(dataset: Dataset, event_id: str) -> list[Topic]:
+    """The topics whose ``events`` name ``event_id``, by id."""
+    return sorted((t for t in dataset.topics if event_id in t.events), key=lambda t: t.id or "")
+
+
+def related(dataset: Dataset, event: Event) -> list[Link]:
+    """The events this one moved to or was replaced by, then those it took over, by id."""
+    links: list[Link] = []
+    if event.postponement is not None and event.postponement.to:
+        to = event.postponement.to
+        links.append(Link("new dates", to, dataset.event(to)))
+    if event.cancellation is not None and event.cancellation.replaced_by:
+        to = event.cancellation.replaced_by
+        links.append(Link("replaced by", to, dataset.event(to)))
+    if event.id is None:
+        return links
+    earlier: list[Link] = []
+    for other in dataset.events:
+        if other is event or other.id is None:
+            continue
+        if other.postponement is not None and other.postponement.to == event.id:
+            earlier.append(Link("postponed from", other.id, other))
+        if other.cancellation is not None and other.cancellation.replaced_by == event.id:
+            earlier.append(Link("replaces", other.id, other))
+    return links + sorted(earlier, key=lambda link: (link.event_id, link.relation))
