@@ -74,6 +74,7 @@ PAGES = [
     "summary/2027.html",  # a year that has not started
     "themes.html",
     "years/2026.html",
+    "topics.html",
 ]
 WIDTHS = (1280, 390, 320)
 HEIGHT = 900

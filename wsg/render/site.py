@@ -18,15 +18,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
 
+from wsg import __version__
 from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
 from wsg.errors import WsgError
 from wsg.model import Event, Group, Seat
-from wsg.render import agenda, ics, parallel, schedule, summary, words
+from wsg.render import agenda, eventfacts, feed, ics, parallel, schedule, summary, words
+from wsg.render import topics as watch_pages
 from wsg.render.agenda import person_view, place
 from wsg.render.environment import Templates
 from wsg.render.page import Page
@@ -180,6 +183,12 @@ class _Site:
     def render(self, template: str, page: Page, **context: Any) -> str:
         return self.templates.render(template, page=page, **context)
 
+    @cached_property
+    def topics(self) -> list[watch_pages.TopicView]:
+        """The technology watch, linked to the pages of this site."""
+        pages = {item.id for item in self.items}
+        return watch_pages.views(self.dataset, pages, self.group_ids)
+
 
 def build(
     dataset: Dataset,
@@ -273,6 +282,8 @@ def _units(site: _Site) -> list[list[Job]]:
         ("favicon.svg", _bind(site.templates.source, "favicon.svg")),
         ("index.html", _bind(_index_page, site, calendar)),
         ("themes.html", _bind(_themes_page, site)),
+        ("topics.html", _bind(_topics_page, site)),
+        ("feed.xml", _bind(_feed, site)),
         ("groups/index.html", _bind(_groups_page, site)),
         ("calendar.ics", calendar),
         ("events.json", _bind(_events_json, site)),
@@ -431,6 +442,7 @@ def _event_page(
         outcomes=outcomes,
         downloads=downloads,
         meaning=words.STATUS_MEANING.get(item.status, ""),
+        duties=eventfacts.build(site.dataset, event, site.topics, {i.id for i in site.items}),
     )
 
 
@@ -487,6 +499,28 @@ def _themes_page(site: _Site) -> str:
         ),
         themes=site.themes,
         today=site.dataset.today,
+        topics_by_theme=watch_pages.of_theme(site.topics),
+    )
+
+
+def _topics_page(site: _Site) -> str:
+    return site.render(
+        "topics.html",
+        site.page(
+            "Technology watch",
+            "",
+            "themes",
+            description="The topics the WSG watches as candidates for future ITU-T workshops "
+            "and seminars, where each came from and what became of it.",
+        ),
+        sections=watch_pages.sections(site.topics),
+    )
+
+
+def _feed(site: _Site) -> str:
+    events = [e for e, _ in site.events]
+    return site.templates.render(
+        "feed.xml", feed=feed.build(site.dataset, events, site.site_url), version=__version__
     )
 
 

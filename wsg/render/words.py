@@ -94,6 +94,15 @@ REGION_IN_TEXT = {
     "arab-states": "the Arab States",
 }
 
+# The technology watch's statuses as the topics page and the reports name them.
+TOPIC_STATUS = {
+    "watch": "Watched",
+    "candidate": "Candidate",
+    "scheduled": "Scheduled",
+    "covered": "Covered",
+    "dropped": "Dropped",
+}
+
 VOCABULARIES: dict[str, Mapping[str, str]] = {
     "status": STATUS,
     "kind": EVENT_KIND,
@@ -104,6 +113,7 @@ VOCABULARIES: dict[str, Mapping[str, str]] = {
     "outcome_type": OUTCOME_TYPE,
     "priority": PRIORITY,
     "region": REGION,
+    "topic_status": TOPIC_STATUS,
 }
 
 
