@@ -246,6 +246,12 @@ def test_a_postponed_event_page_links_its_new_dates(site: Path) -> None:
     )
 
 
+def test_the_summary_page_links_topics_on_the_site(site: Path) -> None:
+    html = (site / "summary/2026.html").read_text(encoding="utf-8")
+    assert '<a href="../topics.html">all topics</a>' in html
+    assert '<a href="../topics.html#topic-quantum-safe-migration">' in html
+
+
 def test_the_topics_page_of_a_dataset_without_topics(tmp_path: Path) -> None:
     data = make_dataset(tmp_path, {"data/topics/ai-agents.yaml": None})
     site = render(data, tmp_path / "site", today="2026-06-01")

@@ -246,8 +246,10 @@ def test_no_internal_code_reaches_the_reader(data: Path) -> None:
 
 
 def test_markdown_summary_is_valid_commonmark_tables(data: Path) -> None:
-    html = MarkdownIt("commonmark").enable("table").render(summary(data, "md"))
-    assert html.count("<table>") == 9
+    text = summary(data, "md")
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    # every table the template writes (a "|---" delimiter row each) reads as one
+    assert html.count("<table>") == text.count("\n|---") >= 9
     assert "<td>Event A</td>" in html
 
 

@@ -38,13 +38,14 @@ How people are counted (``COUNTING`` says it in one paragraph for readers):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from wsg.countries import CATEGORIES as CATEGORIES
 from wsg.countries import CATEGORY_USE, REGIONS, load_reference
-from wsg.model import Event, Group, Person, Seat
+from wsg.model import Event, Fellowships, Group, Person, Seat
 
 CHAIRMAN = "chairman"
 VICE_CHAIRMAN = "vice-chairman"
@@ -56,6 +57,7 @@ NOT_MEMBER = "not-a-member-state"
 UNKNOWN = "unknown"
 COLUMNS: tuple[str, ...] = (*REGIONS, NO_REGION, NOT_MEMBER, UNKNOWN)
 ROLES: tuple[str, ...] = ("speakers", "chairs", "programme_committee", "hosts", "participants")
+FELLOWS = "fellowship recipients"
 NOT_COUNTED = ("cancelled", "postponed")
 
 COUNTING = (
@@ -243,6 +245,10 @@ class YearBalance:
     tallies: dict[str, Tally] = field(default_factory=lambda: {role: Tally() for role in ROLES})
     fellowships_offered: int = 0  # events that offered fellowships
     fellowships_granted: int = 0
+    # the fellowship recipients by country (``fellowships.by_country``); granted beyond it
+    # counts as country unknown
+    fellows: Tally = field(default_factory=Tally)
+    involvement: Involvement = field(default_factory=lambda: Involvement())
 
     @property
     def notes(self) -> list[str]:
@@ -250,14 +256,15 @@ class YearBalance:
         notes = []
         for category in CATEGORIES:
             reasons: dict[str, str] = {}
-            for tally in self.tallies.values():
+            counted = [*self.tallies.items(), (FELLOWS, self.fellows)]
+            for _, tally in counted:
                 reasons.update(tally.reasons.get(category, {}))
             if not reasons:
                 continue
             counts = ", ".join(
-                f"{self.tallies[role].uncertain[category]} {role.replace('_', ' ')}"
-                for role in ROLES
-                if self.tallies[role].uncertain[category]
+                f"{tally.uncertain[category]} {role.replace('_', ' ')}"
+                for role, tally in counted
+                if tally.uncertain[category]
             )
             why = "; ".join(
                 f"{code} ({load_reference().name(code)}): {reason}"
@@ -317,4 +324,126 @@ def year_balance(events: Iterable[Event], year: int) -> YearBalance:
             if event.fellowships.offered:
                 result.fellowships_offered += 1
             result.fellowships_granted += event.fellowships.granted or 0
+            _count_fellows(result.fellows, event.fellowships, on)
+        result.involvement.add(event, on)
     return result
+
+
+def _count_fellows(fellows: Tally, fellowships: Fellowships, on: date) -> None:
+    """The recipients of one event's fellowships, by country as of its start date.
+
+    Fellowships granted beyond what ``by_country`` names count as country unknown, so
+    that the total is never less than ``granted`` (``fellowships-mismatch`` reports the
+    difference).
+    """
+    by_country = fellowships.by_country
+    for country, count in sorted(by_country.items()):
+        fellows.add(country, on, count=count)
+    unnamed = (fellowships.granted or 0) - sum(by_country.values())
+    if unnamed > 0:
+        fellows.add(None, on, count=unnamed)
+
+
+# --- developing countries in the definition and organization of events --------------
+
+INVOLVEMENT: tuple[str, ...] = ("proposed", "co_organized", "either")
+"""The rows of ``Involvement``: proposed by, co-organized by, proposed or co-organized by."""
+
+INVOLVEMENT_COUNTING = (
+    "An event counts once in a row when at least one country of that row was developing "
+    "(or an LDC) on the event's start date: the administrations named in proposal.countries "
+    "for proposed, the co-organizers of kind administration for co-organized (an "
+    "organization, university or company is not counted as its country). An event whose "
+    "only LDC is one whose LDC status the reference data leaves uncertain that day is "
+    "counted apart, never as an LDC. Shares are of all the events counted, cancelled and "
+    "postponed ones left out; an event without proposal or co-organizers counts in no row. "
+    "ITU bureaux are the co-organizers of kind itu-bureau, named BDT or BR when their name "
+    "says so."
+)
+
+_BUREAUX = (
+    ("BDT", re.compile(r"\bBDT\b|development bureau", re.IGNORECASE)),
+    ("BR", re.compile(r"\bBR\b|radiocommunication bureau", re.IGNORECASE)),
+)
+
+
+def bureau(name: str | None) -> str:
+    """``BDT`` or ``BR`` when the co-organizer's name says which, else its name as given."""
+    for label, pattern in _BUREAUX:
+        if name and pattern.search(name):
+            return label
+    return (name or "").strip() or "ITU bureau (unnamed)"
+
+
+@dataclass
+class Involved:
+    """How many events name countries in one way (proposing, co-organizing, either)."""
+
+    any: int = 0  # at least one country
+    developing: int = 0  # at least one developing country that day
+    ldc: int = 0  # at least one LDC that day
+    ldc_uncertain: int = 0  # no LDC for certain, but one whose LDC status is uncertain
+
+
+@dataclass
+class Involvement:
+    """Developing countries and ITU bureaux in the definition and organization of events."""
+
+    events: int = 0  # the events counted
+    rows: dict[str, Involved] = field(
+        default_factory=lambda: {row: Involved() for row in INVOLVEMENT}
+    )
+    bureaux: dict[str, list[str]] = field(default_factory=dict)  # label -> event ids
+    reasons: dict[str, str] = field(default_factory=dict)  # uncertain LDC -> why
+
+    def percent(self, count: int) -> float | None:
+        """``count`` as a share of the events counted, in percent, one decimal."""
+        return None if self.events == 0 else round(100 * count / self.events, 1)
+
+    def add(self, event: Event, on: date) -> None:
+        """Count one event (``on``: its start date)."""
+        self.events += 1
+        proposed = list(event.proposal.countries) if event.proposal else []
+        co_organized = [
+            c.country for c in event.co_organizers if c.kind == "administration" and c.country
+        ]
+        named = {"proposed": proposed, "co_organized": co_organized}
+        named["either"] = proposed + co_organized
+        for row, countries in named.items():
+            self._count(self.rows[row], countries, on)
+        for co_organizer in event.co_organizers:
+            if co_organizer.kind == "itu-bureau":
+                ids = self.bureaux.setdefault(bureau(co_organizer.name), [])
+                if event.id not in ids:
+                    ids.append(event.id or "")
+
+    def _count(self, row: Involved, countries: list[str], on: date) -> None:
+        if not countries:
+            return
+        row.any += 1
+        developing, ldc, uncertain = False, False, False
+        reference = load_reference()
+        for code in countries:
+            state = reference.member_on(code, on)
+            if state is None:
+                continue
+            developing = developing or state.categories(on)["developing"]
+            status = state.ldc_status(on)
+            ldc = ldc or status is True
+            if status is None:
+                uncertain = True
+                self.reasons[code] = state.ldc_note(on) or "uncertain"
+        row.developing += developing
+        row.ldc += ldc
+        row.ldc_uncertain += uncertain and not ldc
+
+    @property
+    def notes(self) -> list[str]:
+        """Whose LDC status was uncertain, and why (empty when nobody's was)."""
+        if not self.reasons:
+            return []
+        why = "; ".join(
+            f"{code} ({load_reference().name(code)}): {reason}"
+            for code, reason in sorted(self.reasons.items())
+        )
+        return [f"LDC status uncertain on the event's date, counted apart: {why}."]

@@ -19,10 +19,13 @@ from wsg.balance import (
     CATEGORIES,
     COLUMNS,
     COUNTING,
+    INVOLVEMENT,
+    INVOLVEMENT_COUNTING,
     NO_REGION,
     NOT_MEMBER,
     ROLES,
     GroupSeats,
+    Involvement,
     SeatRow,
     Tally,
     YearBalance,
@@ -117,10 +120,31 @@ def as_data(on: date, teams: list[GroupSeats], figures: YearBalance) -> dict[str
         "fellowships": {
             "offered": figures.fellowships_offered,
             "granted": figures.fellowships_granted,
+            "recipients": _tally_data(figures.fellows),
         },
+        "organization": _involvement_data(figures.involvement),
         "notes": figures.notes,
         "counting": COUNTING,
     }
+
+
+def _involvement_data(involvement: Involvement) -> dict[str, object]:
+    """Developing countries and ITU bureaux in the definition and organization of events."""
+    data: dict[str, object] = {"events": involvement.events}
+    for key in INVOLVEMENT:
+        row = involvement.rows[key]
+        data[key] = {
+            "events": row.any,
+            "developing": row.developing,
+            "developing_percent": involvement.percent(row.developing),
+            "ldc": row.ldc,
+            "ldc_percent": involvement.percent(row.ldc),
+            "ldc_uncertain": row.ldc_uncertain,
+        }
+    data["bureaux"] = {label: ids for label, ids in sorted(involvement.bureaux.items())}
+    data["notes"] = involvement.notes
+    data["counting"] = INVOLVEMENT_COUNTING
+    return data
 
 
 # --- text -------------------------------------------------------------------------
@@ -216,9 +240,94 @@ def as_text(
             f"{figures.fellowships_offered} of the {counted} events offered them."
         ),
         text(""),
+        *_fellows_table(figures.fellows, regions),
+        text(""),
+        _paragraph(
+            "Recipients are counted by the country recorded for each (fellowships.by_country), "
+            "as of each event's start date; fellowships granted to no recorded country count "
+            "as country unknown.",
+            width,
+        ),
+        text(""),
+        *_involvement_table(figures.involvement, width),
+        text(""),
         _paragraph("How people are counted: " + COUNTING, width),
     ]
     return parts
+
+
+def _fellows_table(fellows: Tally, regions: list[str]) -> list[RenderableType]:
+    """The fellowship recipients by region and UN category, each with its share."""
+    if fellows.total == 0:
+        return [text("No fellowship recipient is recorded.")]
+    # the unknown column too when fellowships were granted to no recorded country
+    shown = [c for c in COLUMNS if c in regions or fellows.regions[c]]
+    lines = [
+        ("total", fellows.total),
+        *((_COLUMN_TITLES.get(c, c), fellows.regions[c]) for c in shown),
+        *((_CATEGORY_TITLES.get(c, c), fellows.categories[c]) for c in CATEGORIES),
+        ("LDC uncertain", fellows.uncertain["ldc"]),
+    ]
+    rows = [
+        {"what": label, "count": str(count), "share": _percent(100 * count / fellows.total)}
+        for label, count in lines
+    ]
+    columns = (
+        Column("what", "fellowship recipients"),
+        Column("count", "recipients", numeric=True),
+        Column("share", "%", numeric=True),
+    )
+    return [table(columns, rows, None)]
+
+
+_INVOLVEMENT_TITLES = {
+    "proposed": "proposed by",
+    "co_organized": "co-organized by",
+    "either": "proposed or co-organized by",
+}
+
+
+def _involvement_table(involvement: Involvement, width: int | None) -> list[RenderableType]:
+    """Developing countries and ITU bureaux in the definition and organization of events."""
+    rows = []
+    for key in INVOLVEMENT:
+        row = involvement.rows[key]
+        rows.append(
+            {
+                "what": _INVOLVEMENT_TITLES[key],
+                "any": str(row.any),
+                "developing": str(row.developing),
+                "developing_share": _percent(involvement.percent(row.developing)),
+                "ldc": str(row.ldc),
+                "ldc_share": _percent(involvement.percent(row.ldc)),
+                "uncertain": str(row.ldc_uncertain),
+            }
+        )
+    columns = (
+        Column("what", "events"),
+        Column("any", "any", numeric=True),
+        Column("developing", "developing", numeric=True),
+        Column("developing_share", "%", numeric=True),
+        Column("ldc", "LDC", numeric=True),
+        Column("ldc_share", "%", numeric=True),
+        Column("uncertain", "LDC uncertain", numeric=True),
+    )
+    bureaux = [
+        f"{label}: {len(ids)} event{'s' if len(ids) != 1 else ''} ({', '.join(ids)})"
+        for label, ids in sorted(involvement.bureaux.items())
+    ]
+    return [
+        text(f"Definition and organization: the {involvement.events} events counted", "bold"),
+        table(columns, rows, None),
+        text(""),
+        _paragraph(
+            "Co-organized with other ITU bureaux: " + ("; ".join(bureaux) or "none") + ".",
+            width,
+        ),
+        *(part for note in involvement.notes for part in (text(""), _paragraph(note, width))),
+        text(""),
+        _paragraph("How events are counted: " + INVOLVEMENT_COUNTING, width),
+    ]
 
 
 def _paragraph(words: str, width: int | None) -> Text:

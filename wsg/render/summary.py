@@ -30,6 +30,7 @@ from wsg.balance import (
 from wsg.countries import CATEGORY_USE, REGIONS
 from wsg.dataset import Dataset
 from wsg.model import Event
+from wsg.render import duties as duty_sections
 from wsg.render import words
 from wsg.render.svg import bar_chart
 from wsg.render.text import date_range, is_id, number, percent
@@ -223,6 +224,7 @@ class Summary:
     columns: tuple[str, ...]
     column_titles: tuple[str, ...]
     category_titles: tuple[str, ...]
+    duties: duty_sections.Duties  # technology watch, organization, fellows, budget, languages
 
 
 def ref(event: Event) -> EventRef:
@@ -302,6 +304,7 @@ def build(dataset: Dataset, year: int, balances: dict[int, YearBalance] | None =
         columns=columns,
         column_titles=tuple(SHORT_TITLES[c] for c in columns),
         category_titles=tuple(CATEGORY_TITLES[c] for c in CATEGORIES),
+        duties=duty_sections.build(dataset, year, as_of, figures, SHORT_TITLES),
     )
 
 
