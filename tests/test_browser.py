@@ -75,6 +75,7 @@ PAGES = [
     "themes.html",
     "years/2026.html",
     "topics.html",
+    "summary/2026-resolution-53.html",
 ]
 WIDTHS = (1280, 390, 320)
 HEIGHT = 900

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -228,17 +229,14 @@ def test_themes_and_event_pages_link_to_their_topics(site: Path) -> None:
     assert (
         "<dt>Fellowship recipients</dt><dd>Burundi 3, Democratic Republic of the Congo 3" in event
     )
-    assert "; in English, French</span>" in event  # the report's languages
+    assert "Report, published 10 July 2026, in English, French</span>" in event
     unrelated = (site / "events/2025-07-dfs-security-webinar.html").read_text(encoding="utf-8")
     assert "topics.html#" not in unrelated
 
 
-def test_a_postponed_event_page_links_its_new_dates(site: Path) -> None:
-    old = (site / "events/2026-09-qos-digital-inclusion-suva.html").read_text(encoding="utf-8")
-    assert (
-        'This event has been postponed; the new dates: <a href="../events/'
-        '2027-05-qos-digital-inclusion-suva.html">' in old
-    )
+def test_an_event_page_names_the_event_it_took_over(site: Path) -> None:
+    # the postponed event's own page leads to the new dates (the site's notice); the page
+    # of the new dates says which event it continues
     new = (site / "events/2027-05-qos-digital-inclusion-suva.html").read_text(encoding="utf-8")
     assert (
         '<dt>Postponed from</dt><dd><a href="../events/2026-09-qos-digital-inclusion-suva.html">'
@@ -246,10 +244,26 @@ def test_a_postponed_event_page_links_its_new_dates(site: Path) -> None:
     )
 
 
-def test_the_summary_page_links_topics_on_the_site(site: Path) -> None:
-    html = (site / "summary/2026.html").read_text(encoding="utf-8")
-    assert '<a href="../topics.html">all topics</a>' in html
-    assert '<a href="../topics.html#topic-quantum-safe-migration">' in html
+def test_the_site_gives_the_duties_of_a_year_a_page_of_their_own(site: Path) -> None:
+    """The report's sections on Resolution 53's duties, a second page (each page stays light)."""
+    report = (site / "summary/2026.html").read_text(encoding="utf-8")
+    assert '<p>Continued: <a href="2026-resolution-53.html">the technology watch' in report
+    assert 'id="watch"' not in report
+    duties = (site / "summary/2026-resolution-53.html").read_text(encoding="utf-8")
+    for anchor in (
+        "watch",
+        "organization",
+        "fellowships-by-country",
+        "languages",
+        "budget-by-theme",
+    ):
+        assert f'id="{anchor}"' in duties
+    assert '<a href="../topics.html">all topics</a>' in duties
+    assert '<a href="../topics.html#topic-quantum-safe-migration">' in duties
+    assert '<a href="2026.html">report to TSAG on 2026</a>' in duties
+    # headings in order: h1, then h2 sections with their h3 subsections
+    levels = [int(h) for h in re.findall(r"<h([1-6])[ >]", duties.split("<main")[1])]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in pairwise(levels))
 
 
 def test_the_topics_page_of_a_dataset_without_topics(tmp_path: Path) -> None:

@@ -350,15 +350,15 @@ INVOLVEMENT: tuple[str, ...] = ("proposed", "co_organized", "either")
 """The rows of ``Involvement``: proposed by, co-organized by, proposed or co-organized by."""
 
 INVOLVEMENT_COUNTING = (
-    "An event counts once in a row when at least one country of that row was developing "
-    "(or an LDC) on the event's start date: the administrations named in proposal.countries "
-    "for proposed, the co-organizers of kind administration for co-organized (an "
-    "organization, university or company is not counted as its country). An event whose "
-    "only LDC is one whose LDC status the reference data leaves uncertain that day is "
-    "counted apart, never as an LDC. Shares are of all the events counted, cancelled and "
-    "postponed ones left out; an event without proposal or co-organizers counts in no row. "
-    "ITU bureaux are the co-organizers of kind itu-bureau, named BDT or BR when their name "
-    "says so."
+    "An event counts once in a row when at least one of its countries was a developing "
+    "country (or an LDC) on the event's start date: for proposed, the administrations that "
+    "proposed or supported it; for co-organized, the administrations among its co-organizers "
+    "(an organization, university or company does not count as its country). An event "
+    "whose only LDC is one whose LDC status the reference data leaves uncertain that day is "
+    "counted apart, never as an LDC. Shares are of all the events counted (cancelled and "
+    "postponed ones are not); an event that names no proposing or co-organizing country "
+    "counts in no row. The ITU bureaux are the co-organizers that are a bureau of ITU, "
+    "named BDT or BR when their name says which."
 )
 
 _BUREAUX = (

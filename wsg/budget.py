@@ -30,7 +30,8 @@ BUDGET_COUNTING = (
     "under each of them, so the rows add up to the events' totals. Cancelled and postponed "
     "events are counted apart, with what was allocated to them and what they spent. Shares "
     "are of the WSG's allocation for the year in the same currency. The events column counts "
-    "an event under each of its themes, and under each priority they have."
+    "an event under each of its themes, and under each priority they have; a theme without "
+    "an event budget is left out of the themes."
 )
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from wsg.dataset import Dataset
 from wsg.model import Event, Topic
 
-
 EARLIER = ("postponed from", "replaces")
 """The relations of an event to those it took over (``related`` lists them last)."""
 

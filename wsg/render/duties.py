@@ -38,10 +38,15 @@ STATUS_TITLES = {
     "covered": "covered",
     "dropped": "dropped",
 }
+LANGUAGE_ROWS = {
+    "all outcomes": "All outcomes",
+    "working languages": "Events: working languages",
+    "interpretation": "Events: interpretation into",
+}
 FELLOWS_COUNTING = (
-    "Recipients are counted from fellowships.by_country, in the regions and UN categories "
-    "of each event's start date; fellowships granted beyond what by_country names count "
-    "as country unknown. Cancelled and postponed events are not counted."
+    "Recipients are counted by the country recorded for each, in the regions and UN "
+    "categories of each event's start date; fellowships granted to no recorded country "
+    "count as country unknown. Cancelled and postponed events are not counted."
 )
 
 
@@ -117,6 +122,7 @@ class Duties:
     budget_counting: str
     languages: dissemination.Languages
     language_titles: tuple[str, ...]
+    language_rows: dict[str, str]  # the languages table's own rows, as readers read them
 
 
 def build(
@@ -143,6 +149,7 @@ def build(
         budget_counting=budget.BUDGET_COUNTING,
         languages=dissemination.build(dataset.events, year, as_of),
         language_titles=tuple(names.get(c, c) for c in dissemination.ITU_LANGUAGES),
+        language_rows=LANGUAGE_ROWS,
     )
 
 

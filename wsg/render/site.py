@@ -292,6 +292,7 @@ def _units(site: _Site) -> list[list[Job]]:
         jobs += [
             (f"years/{year}.html", _bind(_year_page, site, year)),
             (f"summary/{year}.html", _bind(_summary_page, site, year)),
+            (f"summary/{year}-resolution-53.html", _bind(_duties_page, site, year)),
         ]
     jobs += [(f"groups/{group.id}.html", _bind(_group_page, site, group)) for group in site.groups]
     units = [[job] for job in jobs]
@@ -641,6 +642,22 @@ def _summary_page(site: _Site, year: int) -> str:
             "participation, regional balance, outcomes, themes, management and budget.",
         ),
         other_years=site.years,
+        **summary.context(report),
+    )
+
+
+def _duties_page(site: _Site, year: int) -> str:
+    """The second page of a year's report: its sections on Resolution 53's duties."""
+    report = summary.build(site.dataset, year, site.balances)
+    return site.render(
+        "summary-duties-page.html",
+        site.page(
+            f"Resolution 53's duties in {year}",
+            "../",
+            "summary",
+            description=f"The technology watch, developing countries in the organization of "
+            f"events, fellowships, languages and budget by theme of {year}'s ITU-T workshops.",
+        ),
         **summary.context(report),
     )
 
