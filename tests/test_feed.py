@@ -166,6 +166,18 @@ def test_nothing_after_today_is_in_the_feed(tmp_path: Path) -> None:
     assert stamps and max(stamps) <= "2026-03-01T00:00:00Z"
 
 
+def test_the_sites_address_becomes_the_feeds_base(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run_wsg(
+        "render", "site", "--out", str(out), "--data", str(ROOT / "data"), "--today", TODAY,
+        "--base-url", "https://example.org/wsg",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    root = parse(out / "feed.xml")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}base") == "https://example.org/wsg/"
+    assert_valid_atom(root)
+
+
 def test_a_feed_without_entries_is_still_valid_and_dated_today(tmp_path: Path) -> None:
     data = make_dataset(tmp_path, {"data/events/2025/ai-forum.yaml": None})
     root = parse(render(data, tmp_path / "site", today="2026-06-01") / "feed.xml")
