@@ -547,3 +547,17 @@ def test_the_bundled_dataset_technology_watch() -> None:
     )
     assert [w.topic.id for w in figures.waiting] == [i for _, i in candidates]
     assert figures.waiting[0].days == (date(2026, 12, 2) - candidates[0][0]).days == 393
+
+
+def test_the_bundled_dataset_languages() -> None:
+    events = [e for e in _bundled_2026() if e["status"] not in ("cancelled", "postponed")]
+    outcomes = [o for e in events for o in e.get("outcomes", [])]
+    figures = dissemination.build(load(ROOT / "data", "2026-12-02").events, 2026, date(2026, 12, 2))
+    total = figures.outcomes_total
+    assert total.total == len(outcomes)
+    for code, count in zip(dissemination.ITU_LANGUAGES, total.counts, strict=True):
+        assert count == sum(1 for o in outcomes if code in o.get("languages", ["en"])), code
+    interpreted = [
+        e for e in events if set(dissemination.ITU_LANGUAGES) <= set(e.get("interpretation", []))
+    ]
+    assert figures.interpretation.all_six == len(interpreted) == 1  # the AI watermarking workshop
