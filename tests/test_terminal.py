@@ -250,7 +250,7 @@ def test_render_site_shows_a_bar_after_a_moment_then_what_it_made(
     last = shown.rstrip("\n").rsplit("\n", 1)[-1]
     assert re.fullmatch(
         r"wsg: rendered \d+ files in \d+\.\d s: \d+ pages, \d+ calendars, \d+ schedules,"
-        r" 1 feed, 1 stylesheet, 1 image",
+        r" 2 feeds, 1 stylesheet, 1 image",
         re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", last).strip(),
     ), last
 
@@ -265,7 +265,7 @@ def test_a_quick_render_shows_no_bar(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert code == 0
     assert re.fullmatch(  # no bar: only the closing line
         r"wsg: rendered \d+ files in 0\.0 s: \d+ pages, \d+ calendars, \d+ schedules, "
-        r"1 feed, 1 stylesheet, 1 image\n",
+        r"2 feeds, 1 stylesheet, 1 image\n",
         shown,
     ), shown
 

@@ -18,6 +18,12 @@ from wsg.yamltree import parse
 TODAY = "2026-12-02"
 
 
+@pytest.fixture(autouse=True)
+def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines compared whole: a terminal wide enough for any of them (rich wraps to COLUMNS)."""
+    monkeypatch.setenv("COLUMNS", "250")
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     target = tmp_path / "data"

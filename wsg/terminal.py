@@ -304,7 +304,7 @@ def _kind_of(name: str) -> str:
         return "calendars"
     if name.endswith(".schedule.json"):
         return "schedules"
-    if name.endswith(".json"):
+    if name.endswith((".json", ".xml")):  # events.json, and the Atom feed
         return "feeds"
     if name.endswith(".css"):
         return "stylesheets"
