@@ -438,9 +438,9 @@ def test_technology_watch_in_the_summary(data: Path) -> None:
     text = section(summary_md(data), "## Technology watch")
     assert (
         "6 topics on the watch by 31 December 2026; in the data today: 2 watched, 1 candidate, "
-        "1 scheduled, 1 covered, 1 dropped. In 2026: 6 last reviewed, 1 scheduled (an event on "
-        "the topic approved), 2 covered (an event on it held), 1 dropped (and last reviewed)."
-        in text
+        "1 scheduled, 1 covered, 1 dropped. In 2026: 3 raised, 6 last reviewed, 1 scheduled (an "
+        "event on the topic approved), 2 covered (an event on it held), 1 dropped (and last "
+        "reviewed)." in text
     )
     table = rows(text)
     # a group without acronym is named by its name
