@@ -174,7 +174,7 @@ def topic(
     if events:
         pairs.append(("events", sequence(events, flow=True)))
     path = data_dir / "topics" / f"{record_id}.yaml"
-    return _write(path, mapping(pairs), TOPIC, out)
+    return _write(path, mapping(pairs), TOPIC, data_dir, out)
 
 
 def slug_of(title: str) -> str:
