@@ -74,12 +74,62 @@ def explain(error: Any, data: bytes) -> Explained | None:
     if "quoted scalar" in context and opened is not None:
         return _quoted(text, problem, opened, mark)
     if "while parsing a flow" in context and opened is not None:
-        return _flow(text, opened, mark)
+        return _flow(text, _bracket_of(data, opened, mark), mark)
     if problem.startswith("did not find expected") and (
         "block mapping" in context or "block collection" in context
     ):
-        return _after_quote(text, mark.line, mark.column) or _indentation(text, mark.line)
+        return (
+            _stray_closer(text, mark.line, mark.column)
+            or _after_quote(text, mark.line, mark.column)
+            or _indentation(text, mark.line)
+        )
     return None
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int  # 0-based, as libyaml's marks
+    column: int
+
+
+def _bracket_of(data: bytes, opened: Any, mark: Any) -> Any:
+    """The ``[`` or ``{`` that the flow collection in error opened with.
+
+    libyaml's context mark is that bracket, except when the file ends inside the
+    collection (``organizers: [sg16,`` on the last line): then it is the end of the
+    file, and the bracket is the innermost one still open there, found by scanning
+    the tokens again (the scanner knows quotes and comments; the parser failed).
+    """
+    import yaml
+
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    line = lines[opened.line] if 0 <= opened.line < len(lines) else ""
+    if line[opened.column : opened.column + 1] in CLOSERS:
+        return opened
+    still_open: list[_Mark] = []
+    try:
+        for token in yaml.scan(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            start = token.start_mark
+            if (start.line, start.column) >= (mark.line, mark.column):
+                break
+            if isinstance(token, yaml.FlowSequenceStartToken | yaml.FlowMappingStartToken):
+                still_open.append(_Mark(start.line, start.column))
+            elif still_open and isinstance(
+                token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken
+            ):
+                still_open.pop()
+    except yaml.YAMLError:
+        pass  # the tokens up to the scanner's own error are enough
+    return still_open[-1] if still_open else opened
+
+
+def _stray_closer(text: _Text, index: int, column: int) -> Explained | None:
+    """``[sg16, sg17]]``: a closing bracket that no opening one matches."""
+    closer = text.at(index)[column : column + 1]
+    openers = {close: open_ for open_, close in CLOSERS.items()}
+    if closer not in openers:
+        return None
+    return Explained(index + 1, column + 1, f"this {closer} closes no {openers[closer]}; remove it")
 
 
 def _tab(text: _Text, last: int) -> Explained:
