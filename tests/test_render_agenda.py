@@ -889,6 +889,18 @@ def test_a_runtime_error_in_a_users_template_is_a_usage_error_naming_file_and_li
     )
 
 
+def test_an_undefined_name_in_a_users_template_names_its_file_and_line(
+    data: Path, tmp_path: Path
+) -> None:
+    """The commonest slip in a template, a misspelt name, points at the line to fix."""
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "agenda.md").write_text("# {{ view.title }}\n\n{{ veiw.title }}\n")
+    result = run_wsg("render", "agenda", DST_ID, "--templates", str(mine), "--data", str(data))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"wsg: template {mine / 'agenda.md'}:3: 'veiw' is undefined\n"
+
+
 def test_a_users_template_that_misuses_a_filter_names_its_own_line(
     data: Path, tmp_path: Path
 ) -> None:

@@ -68,7 +68,7 @@ def test_a_template_error_in_a_worker_is_one_line_and_the_old_site_stays(tmp_pat
         "render", "site", "--out", str(out), "--data", str(BUNDLED), "--templates", str(broken)
     )
     assert (result.code, result.out) == (2, "")
-    assert result.err == "wsg: template event.html: 'no_such_value' is undefined\n"
+    assert result.err == f"wsg: template {broken / 'event.html'}:1: 'no_such_value' is undefined\n"
     assert files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
 

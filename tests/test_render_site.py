@@ -341,7 +341,7 @@ def test_a_failed_render_leaves_the_previous_site_untouched(tmp_path: Path) -> N
         "render", "site", "--out", str(out), "--data", str(data), "--templates", str(broken)
     )
     assert result.code == 2
-    assert result.err == "wsg: template group.html: 'no_such_value' is undefined\n"
+    assert result.err == f"wsg: template {broken / 'group.html'}:1: 'no_such_value' is undefined\n"
     assert files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "data", "site"]
 

@@ -81,6 +81,9 @@ class Templates:
             raise WsgError(f"template {error.name!r} not found") from None
         except TemplateError as error:
             line = getattr(error, "lineno", None)
+            if line is None and (mine := self._user_line(error)) is not None:
+                # raised while rendering ('x' is undefined): no line of its own
+                raise WsgError(f"template {mine}: {error.message}") from None
             where = f" ({getattr(error, 'filename', None) or name}:{line})" if line else ""
             raise WsgError(f"template {name}: {error.message}{where}") from None
         except WsgError:  # already said for the user (a template behind a link)
