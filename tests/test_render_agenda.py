@@ -274,6 +274,28 @@ def test_markdown_renders_to_html_with_the_slides_as_a_link(data: Path) -> None:
     assert "<h4>Popov · 10:30–12:00 CEST (UTC+02:00) · Track A</h4>" in html
 
 
+CONTROLS = ("\x1b", "\x07", "\x9b", "\x7f", "\x00")
+
+
+def test_control_characters_from_the_data_never_reach_a_markdown_agenda_or_summary(
+    data: Path,
+) -> None:
+    """A title that would set a reader's terminal on fire (issue 12) is plain text in Markdown."""
+    _edit(
+        data,
+        "title: Workshop across the clock change",
+        'title: "Workshop\\e]0;owned\\a across\\e[2J the\\x9b31m clock\\x7f change\\0"',
+    )
+    _edit(data, "name: Ana Lima", 'name: "Ana\\e[8m Lima"')
+    agenda_md = render(data, "md")
+    summary = run_wsg("render", "summary", "--year", "2026", "--data", str(data), "--today", TODAY)
+    assert summary.code == 0, summary.err
+    for text in (agenda_md, summary.out):
+        assert not any(c in text for c in CONTROLS), [c for c in CONTROLS if c in text]
+    assert agenda_md.startswith("# Workshop\\]0;owned across\\[2J the31m clock change\n")
+    assert "**Ana\\[8m Lima**" in agenda_md
+
+
 def test_html_agenda_puts_parallel_sessions_side_by_side_with_rooms(data: Path) -> None:
     text = render(data, "html")
     slot = text[text.index('<li class="slot parallel">') :]

@@ -18,6 +18,9 @@ _LINE_START = re.compile(r"^(#|>|[-+*=](?=[-+*=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))")
 # Explicit bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
 # left in a value, one would reorder the text around it on the page ("Trojan Source").
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters and DEL: a Markdown file is read in terminals too, where ESC,
+# BEL and CSI (U+009B) would drive the terminal instead of reading as text
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 # What no link may hold: what str.isspace() calls space, and control characters
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -62,13 +65,14 @@ def md(value: object) -> Markup:
 
     Backslash escapes work for every ASCII punctuation character in CommonMark,
     so ``<script>`` stays text and ``[x](javascript:…)`` never becomes a link.
-    Newlines become spaces: a value never starts a new block.
+    Newlines become spaces: a value never starts a new block. Other control
+    characters (ESC, BEL, C1) are dropped.
     """
     if value is None:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    text = " ".join(without_bidi_controls(str(value)).split())
+    text = _CONTROLS.sub("", " ".join(without_bidi_controls(str(value)).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(_LINE_START.sub(_escape_block_start, text))
 
