@@ -57,6 +57,21 @@ def test_a_country_with_several_zones_is_refused_with_the_list(data: Path) -> No
     assert not list((data / "events").glob("2026/2026-10-*.yaml"))
 
 
+def test_a_country_with_many_zones_names_every_one_to_choose_from(data: Path) -> None:
+    """Brasília's zone, America/Sao_Paulo, is not among the first five of Brazil's sixteen:
+    the message names them all (without their comments, to stay one readable line)."""
+    from wsg import zones
+
+    code, out, err = _new(data, "--city", "Brasilia", "--country", "BR")
+    assert code == 2 and out == ""
+    every = [z.name for z in zones.zones_of("BR")]
+    assert len(every) > zones.MAX_LISTED
+    assert err == (
+        f"wsg: BR has {len(every)} time zones; choose one with --timezone: {', '.join(every)}\n"
+    )
+    assert "America/Sao_Paulo" in err
+
+
 def test_a_zone_of_another_country_is_refused(data: Path) -> None:
     code, _, err = _new(data, "--city", "Nairobi", "--country", "KE", "--timezone", "Europe/Zurich")
     assert code == 2

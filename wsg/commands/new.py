@@ -272,10 +272,13 @@ def _timezone(zone: str | None, country: str | None, city: str | None, event_for
         return named[0].name
     if not found:
         raise WsgError(f"no time zone is known for {country}; give --timezone")
-    raise WsgError(
-        f"{country} has {len(found)} time zones; choose one with --timezone: "
-        f"{zones.listed(found, with_comments=True)}"
+    # every one of them, since one must be chosen; with what each covers while that stays short
+    choices = (
+        zones.listed(found, with_comments=True)
+        if len(found) <= zones.MAX_LISTED
+        else ", ".join(z.name for z in found)
     )
+    raise WsgError(f"{country} has {len(found)} time zones; choose one with --timezone: {choices}")
 
 
 def _venue(event_format: str, city: str | None, country: str | None) -> Any:
