@@ -38,6 +38,7 @@ def _zone(data: Path) -> str:
         ("Oslo", "NO", "Europe/Oslo"),
         ("New York", "US", "America/New_York"),  # several zones: the one named after the city
         ("Berlin", "DE", "Europe/Berlin"),
+        ("São Paulo", "BR", "America/Sao_Paulo"),  # as people write it, accents and all
     ],
 )
 def test_the_venue_country_gives_the_zone(data: Path, city: str, country: str, zone: str) -> None:

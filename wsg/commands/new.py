@@ -266,8 +266,8 @@ def _timezone(zone: str | None, country: str | None, city: str | None, event_for
     found = zones.zones_of(country)
     if len(found) == 1:
         return found[0].name
-    place = (city or "").strip().casefold().replace(" ", "_")
-    named = [z for z in found if place and z.name.rsplit("/", 1)[-1].casefold() == place]
+    place = _plain(city or "")
+    named = [z for z in found if place and _plain(z.name.rsplit("/", 1)[-1]) == place]
     if len(named) == 1:
         return named[0].name
     if not found:
@@ -279,6 +279,14 @@ def _timezone(zone: str | None, country: str | None, city: str | None, event_for
         else ", ".join(z.name for z in found)
     )
     raise WsgError(f"{country} has {len(found)} time zones; choose one with --timezone: {choices}")
+
+
+def _plain(name: str) -> str:
+    """A city as zone names spell it: "São Paulo" and "Sao_Paulo" are both "sao_paulo"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(" ", "_")
 
 
 def _venue(event_format: str, city: str | None, country: str | None) -> Any:
