@@ -261,6 +261,26 @@ def test_a_year_without_events_still_renders(data: Path) -> None:
     assert "None" not in text
 
 
+@pytest.mark.parametrize("year", ["0", "-3", "10000"])
+def test_a_year_no_calendar_has_is_a_usage_error(data: Path, year: str) -> None:
+    result = run_wsg("render", "summary", "--year", year, "--data", str(data))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        f"wsg: --year {year} is not a year: give one from 1 to 9999, such as 2026\n"
+    )
+
+
+@pytest.mark.parametrize("output_format", ["md", "html"])
+def test_the_first_and_last_years_a_calendar_has_render(data: Path, output_format: str) -> None:
+    """Absurd but valid: never an internal error (exit 3) at the ends of the calendar."""
+    for year, today in (("1", "0001-06-01"), ("9999", "9999-12-31")):
+        result = run_wsg(
+            "render", "summary", "--year", year, "--format", output_format,
+            "--data", str(data), "--today", today,
+        )  # fmt: skip
+        assert (result.code, result.err) == (0, ""), (year, result.err)
+
+
 def test_a_year_that_has_not_started_says_so_instead_of_zeros(tmp_path: Path) -> None:
     files: dict[str, str | bytes | None] = {"data/groups/wsg.yaml": WSG}
     files["data/events/2027/g.yaml"] = event(

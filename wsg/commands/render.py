@@ -84,6 +84,11 @@ def summary(
     from wsg.render.page import Page, footer
 
     _check_format(output_format, SUMMARY_FORMATS)
+    if year is not None and not date.min.year <= year <= date.max.year:
+        raise WsgError(
+            f"--year {year} is not a year: give one from {date.min.year} to {date.max.year}, "
+            "such as 2026"
+        )
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     report = summaries.build(dataset, year if year is not None else today.year)

@@ -384,7 +384,7 @@ def _dissemination(event: Event, dataset: Dataset) -> Dissemination:
 def coverage(dataset: Dataset, as_of: date) -> dict[str, tuple[date | None, bool]]:
     """For each theme id: the end of the last event held on it up to ``as_of``, and whether
     it is a gap: a high-priority theme with no event held in the COVERAGE_DAYS before."""
-    since = as_of - timedelta(days=COVERAGE_DAYS)
+    since = max(as_of, date.min + timedelta(days=COVERAGE_DAYS)) - timedelta(days=COVERAGE_DAYS)
     last_held: dict[str, date] = {}
     for event in dataset.events:
         end = event.end or event.start
