@@ -23,6 +23,7 @@ from datetime import date
 
 from wsg.dataset import Dataset
 from wsg.model import Event, Topic
+from wsg.natsort import natural_key
 from wsg.schema import TOPIC_STATUSES
 
 NOT_COUNTED = ("cancelled", "postponed")
@@ -172,8 +173,10 @@ def _raised(dataset: Dataset, topics: list[Topic]) -> tuple[SourceRow, ...]:
         group = dataset.group_ids.get(group_id)
         name = (group.acronym or group.name or group_id) if group else group_id or "unknown"
         rows.append(SourceRow(group_id, name, tuple(refs)))
-    # the group that raised most first, then by name
-    return tuple(sorted(rows, key=lambda r: (-len(r.topics), r.name.casefold(), r.group)))
+    # the group that raised most first, then by name as people count: SG3 before SG20
+    return tuple(
+        sorted(rows, key=lambda r: (-len(r.topics), natural_key(r.name.casefold()), r.group))
+    )
 
 
 def _approved(event: Event) -> date | None:
