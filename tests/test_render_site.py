@@ -23,6 +23,7 @@ from tests.conftest import ROOT, make_dataset, run_wsg
 from wsg import dataset as datasets
 from wsg.commands import render as command
 from wsg.model import Person
+from wsg.natsort import natural_key
 from wsg.serialize import to_data
 
 TODAY = "2026-11-28"
@@ -265,7 +266,8 @@ def test_calendar_has_one_entry_per_event_and_events_json_all_public_data(
     assert len(document["events"]) == len(bundled.events)
     watermarking = bundled.event("2026-03-ai-watermarking")
     assert to_data(watermarking) in document["events"]
-    assert {g["id"] for g in document["groups"]} == set(bundled.group_ids)
+    # every group, in the natural order of ids (sg2, sg3 … sg21), as everywhere else
+    assert [g["id"] for g in document["groups"]] == sorted(bundled.group_ids, key=natural_key)
 
 
 # --- links and privacy ---------------------------------------------------------------------

@@ -258,7 +258,9 @@ def _site(dataset: Dataset, templates: Templates, footer: tuple[str, ...]) -> _S
         templates=templates,
         footer=footer,
         events=events,
-        groups=[dataset.group_ids[g] for g in sorted(dataset.group_ids) if is_id(g)],
+        groups=[
+            dataset.group_ids[g] for g in sorted(dataset.group_ids, key=natural_key) if is_id(g)
+        ],
         years=sorted({item.year for item in items}),
         themes=themes,
     )
