@@ -1260,3 +1260,22 @@ def test_agendas_and_calendars_speak_the_sites_vocabulary(data: Path) -> None:
     calendar = icalendar.Calendar.from_ical(render(data, "ics"))
     whole = next(c for c in calendar.walk("VEVENT") if "T" not in c["DTSTART"].to_ical().decode())
     assert str(whole["DESCRIPTION"]).startswith("Workshop, 24–26 October 2026\nStatus: Announced")
+    # groups as the site names them (acronym, else name), never their ids
+    assert "\nOrganized by: Multimedia and related digital technologies, Security\n" in str(
+        whole["DESCRIPTION"]
+    )
+
+
+def test_the_sites_calendar_names_the_organizers_as_its_pages_do(tmp_path: Path) -> None:
+    data = make_dataset(tmp_path, {f"data/events/2026/{DST_ID}.yaml": DST_EVENT})
+    sg17 = data / "groups" / "sg17.yaml"
+    sg17.write_text(sg17.read_text() + "acronym: SG17\n")
+    out = tmp_path / "site"
+    result = run_wsg("render", "site", "--out", str(out), "--data", str(data), "--today", TODAY)
+    assert result.code == 0, result.err
+    for calendar in (out / "calendar.ics", out / "events" / f"{DST_ID}.ics"):
+        parsed = icalendar.Calendar.from_ical(calendar.read_bytes())
+        (whole,) = [e for e in parsed.walk("VEVENT") if str(e["uid"]) == f"{DST_ID}@wsg.itu.int"]
+        description = str(whole["DESCRIPTION"])
+        assert "Organized by: Multimedia and related digital technologies, SG17" in description
+        assert "sg16" not in description and "sg17" not in description

@@ -52,7 +52,10 @@ def agenda(
     if event is None:
         known = sorted(e.id for e in dataset.events if e.id)
         raise WsgError(f"no event is called {event_id!r}{did_you_mean(event_id, known)}")
-    view = agendas.build(event, agendas.Context(today, dataset.event, site_url))
+    context = agendas.Context(
+        today, dataset.event, site_url, group_name=agendas.group_names(dataset.group_ids)
+    )
+    view = agendas.build(event, context)
     content: str | bytes
     if output_format == "md":
         content = renderer.render("agenda.md", view=view)

@@ -12,12 +12,12 @@ inside the site; outside it they need the site's address, ``Context.site_url``
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from wsg.countries import load_reference
-from wsg.model import Event, Person, Session
+from wsg.model import Event, Group, Person, Session
 from wsg.render import times
 from wsg.render.text import date_range, is_id, long_date, safe_url, short_date, slug
 from wsg.render.times import DASH
@@ -33,6 +33,20 @@ def _no_event(event_id: str) -> Event | None:
     return None
 
 
+def _id_as_is(group_id: str) -> str:
+    return group_id
+
+
+def group_names(groups: Mapping[str, Group]) -> Callable[[str], str]:
+    """A group's name as readers see it: its acronym, else its name, else its id."""
+
+    def name(group_id: str) -> str:
+        group = groups.get(group_id)
+        return (group.acronym or group.name or group_id) if group is not None else group_id
+
+    return name
+
+
 @dataclass(frozen=True)
 class Context:
     """What an agenda needs besides its event: today, the other events, where it is published."""
@@ -41,6 +55,7 @@ class Context:
     find: Callable[[str], Event | None] = _no_event  # another event by id
     site_url: str | None = None  # the published site's address, ending in "/"
     in_site: bool = False  # rendered into the site: its pages link to each other relatively
+    group_name: Callable[[str], str] = _id_as_is  # a group as readers see it (group_names)
 
     def link(self, event_id: str, anchor: str = "") -> str | None:
         """Where a reader follows a link to the event's page: relative in the site, else absolute.

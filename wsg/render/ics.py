@@ -118,7 +118,7 @@ def whole_event(event: Event, context: Context, state: Revision) -> list[Line]:
     if told is not None:
         lines.append(told.plain)
     if event.organizers:
-        lines.append(f"Organized by: {', '.join(event.organizers)}")
+        lines.append(f"Organized by: {', '.join(map(context.group_name, event.organizers))}")
     circular = safe_url(event.announcement.url) if event.announcement else None
     if circular:
         lines.append(circular)

@@ -275,7 +275,13 @@ def _units(site: _Site) -> list[list[Job]]:
     A unit's files share work (an event's page, calendar and schedule share its
     agenda), so a unit is made in one process; units are independent.
     """
-    context = agenda.Context(site.dataset.today, site.dataset.event, site.site_url, in_site=True)
+    context = agenda.Context(
+        site.dataset.today,
+        site.dataset.event,
+        site.site_url,
+        in_site=True,
+        group_name=agenda.group_names(site.dataset.group_ids),
+    )
     calendar = _Lazy(
         _bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops", context)
     )
