@@ -755,6 +755,41 @@ def test_a_folder_filled_while_the_site_was_built_is_not_replaced(
     assert [p.name for p in out.iterdir()] == ["draft.txt"]
 
 
+OUTPUT_REFUSED = {
+    "a record": ("clone/data/groups/wsg.yaml", "inside the dataset"),
+    "a new file in the dataset": ("clone/data/events/2025/agenda.md", "inside the dataset"),
+    "git's own files": ("clone/.git/description", "inside a git repository's own files"),
+}
+
+
+@pytest.mark.parametrize("case", list(OUTPUT_REFUSED), ids=list(OUTPUT_REFUSED))
+@pytest.mark.parametrize("command", ["agenda", "summary"])
+def test_render_o_never_writes_into_the_dataset_or_git(
+    case: str, command: str, scratch: Path
+) -> None:
+    """``-o`` overwrote a record with an agenda (exit 0): the secretariat's data, lost."""
+    where, why = OUTPUT_REFUSED[case]
+    out = scratch / where
+    before = tree_state(scratch)
+    args = ["agenda", "ai-day"] if command == "agenda" else ["summary", "--year", "2025"]
+    result = run_wsg(
+        "render", *args, "-o", str(out), "--data", str(scratch / "clone" / "data"),
+        "--today", TODAY,
+    )  # fmt: skip
+    assert (result.code, result.out) == (2, "")
+    assert result.err.startswith(f"wsg: -o {out} is {why}")
+    assert result.err.count("\n") == 1
+    assert tree_state(scratch) == before
+
+
+def test_render_o_writes_beside_the_dataset(scratch: Path) -> None:
+    out = scratch / "clone" / "agendas" / "ai-day.md"
+    data = scratch / "clone" / "data"
+    result = run_wsg("render", "agenda", "ai-day", "-o", str(out), "--data", str(data))
+    assert result.code == 0, result.err
+    assert out.read_text().startswith("# ")
+
+
 def test_fmt_compares_the_file_again_just_before_the_rename(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ cannot link.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -147,8 +148,25 @@ def _check_format(output_format: str, formats: tuple[str, ...]) -> None:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(formats)}")
 
 
+def _check_output(output: Path, data_dir: Path) -> None:
+    """Refuse an ``-o`` file in the dataset or in git's own files: a rendering never
+    replaces a record (``-o data/groups/wsg.yaml``) or a repository's internals."""
+    target = Path(os.path.abspath(output)).resolve()
+    data = data_dir.resolve()
+    if target == data or data in target.parents:
+        raise WsgError(
+            f"-o {output} is inside the dataset ({data_dir}), which holds records only; "
+            "write the file elsewhere"
+        )
+    if ".git" in target.parts:
+        raise WsgError(
+            f"-o {output} is inside a git repository's own files; write the file elsewhere"
+        )
+
+
 def _emit(content: str | bytes, output: Path | None, data_dir: Path, out: TextIO) -> int:
     if output is not None:
+        _check_output(output, data_dir)
         data = content if isinstance(content, bytes) else content.encode("utf-8")
         # no link below the repository is followed: one committed there could point anywhere
         write_bytes(output, data, overwrite=True, within=data_dir.resolve().parent)
