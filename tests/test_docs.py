@@ -50,3 +50,59 @@ def test_readme_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
     assert commands[0].endswith("wsg validate")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+# The README's example runs of commands that only read, shown as they print on the bundled
+# dataset on the day the README was written.
+README_TODAY = "2026-11-28"
+READ_ONLY = ("show", "balance", "countries", "list", "rules", "render agenda", "render summary")
+
+
+def _readme_examples() -> list[tuple[str, list[str]]]:
+    """(command, the lines shown under it) of every ``$ wsg …`` run in a README code block."""
+    examples: list[tuple[str, list[str]]] = []
+    command: str | None = None
+    shown: list[str] = []
+    in_block = False
+    for line in README.splitlines():
+        if line.startswith("```") or (in_block and line.startswith("$ ")):
+            if command is not None:
+                examples.append((command, shown))
+            command, shown = None, []
+            if line.startswith("```"):
+                in_block = not in_block
+                continue
+        if in_block and line.startswith("$ wsg "):
+            command = line[len("$ wsg ") :]
+        elif command is not None:
+            shown.append(line)
+    return [(c, s) for c, s in examples if c.startswith(READ_ONLY)]
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"), _readme_examples(), ids=[c for c, _ in _readme_examples()]
+)
+def test_readme_examples_print_what_wsg_prints(
+    command: str, shown: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every line an example shows (but "…", which stands for what is left out) is printed:
+    on a terminal 80 columns wide, or piped when the example shows longer lines."""
+    import shlex
+
+    from tests.conftest import run_wsg
+
+    for name in ("COLUMNS", "NO_COLOR", "FORCE_COLOR", "WSG_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    if all(len(line) <= 80 for line in shown):
+        monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("WSG_TODAY", README_TODAY)
+    monkeypatch.chdir(ROOT)
+    result = run_wsg(*shlex.split(command))
+    printed = set((result.out + result.err).splitlines())
+    assert [line for line in shown if line.strip() != "…" and line not in printed] == []
+
+
+def test_the_readme_shows_the_read_only_commands_at_work() -> None:
+    assert {c.split(" --")[0].split(" 20")[0] for c, _ in _readme_examples()} >= {
+        "show", "balance", "countries EG AZ NO BT RU BD", "render agenda", "render summary",
+    }  # fmt: skip
