@@ -259,6 +259,17 @@ def test_an_unknown_revision_is_one_line_and_exit_2(repo: Path) -> None:
     assert "unknown revision 'no-such-branch'" in err
 
 
+@pytest.mark.parametrize(("args", "which"), [(("",), "BASE"), (("main", ""), "HEAD")])
+def test_an_empty_revision_is_a_usage_error_not_the_default(
+    repo: Path, args: tuple[str, ...], which: str
+) -> None:
+    """``wsg diff "$BASE_SHA" HEAD`` with the variable unset must fail, not quietly compare
+    with another base (as ``--today ""`` is an error, not "unset")."""
+    code, out, err = diff(repo, *args)
+    assert (code, out) == (2, "")
+    assert err == f"wsg: {which} is empty; name a revision, such as main or a commit\n"
+
+
 def test_an_option_like_revision_is_not_an_option_to_git(repo: Path) -> None:
     result = run_wsg("diff", "--data", str(repo / "data"), "--", "--output=x.txt")
     assert result.code == 2

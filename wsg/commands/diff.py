@@ -37,6 +37,9 @@ def run(
 ) -> int:
     if output_format not in FORMATS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
+    for name, given in (("BASE", base), ("HEAD", head)):
+        if given is not None and not given.strip():  # "$BASE_SHA" unset: never the default
+            raise WsgError(f"{name} is empty; name a revision, such as main or a commit")
     git = Git(data_dir.resolve())
     base_name, base_commit = (base, git.commit(base)) if base else _default_base(git)
     head_commit = git.commit(head) if head else None
