@@ -1,0 +1,455 @@
+"""Every date rule at its limit, one day before and one day after.
+
+The rule examples (test_rule_examples.py) show each rule far from its limit;
+here each row sits on it. The WSG's policy is changed from its defaults
+(announcement_lead_days 10 instead of 42, outcomes_due_days 5 instead of 30,
+presentations_due_days 3 instead of 7), so a rule that ignored the policy
+fails as surely as one that turned a ``<`` into ``<=``.
+
+A row is a small dataset (the examples base plus the snippets below, with
+``$names`` filled in), a today, and every finding of the whole run as
+(rule, line, column): a row that expects no finding also proves that nothing
+else (a typo in the snippet, another rule) is in the way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from string import Template
+
+import pytest
+
+from tests.conftest import findings_for
+
+EVENT_PATH = "data/events/2026/demo.yaml"
+WSG_PATH = "data/groups/wsg.yaml"
+SG16_PATH = "data/groups/sg16.yaml"
+
+POLICY = """\
+id: wsg
+name: Workshop and Seminar Coordination Group
+kind: coordination-group
+themes:
+  - {id: ai, title: Artificial intelligence, priority: high}
+  - {id: security, title: Security and trust, priority: normal}
+policy: {announcement_lead_days: 10, outcomes_due_days: 5, presentations_due_days: 3}
+"""
+
+# An event held from Monday 18 to Wednesday 20 May 2026, announced 1 April: every rule
+# is quiet until a row changes one value.
+EVENT = Template("""\
+id: demo
+title: Workshop on AI
+kind: workshop
+status: $status
+start: $start
+end: $end
+timezone: Europe/Zurich
+format: virtual
+organizers: [sg16]
+themes: [ai]
+approval: {date: 2026-01-15, by: tsag}
+announcement: {date: $announced, url: https://www.itu.int/go/demo}
+participation: $participation
+programme:
+  - date: $day
+    sessions:
+      - {start: "09:30", end: "$first_ends", title: Opening}
+      - {start: "$second_starts", end: "11:00", title: Keynote}
+outcomes: $outcomes
+""")
+EVENT_DEFAULTS = {
+    "status": "held",
+    "start": "2026-05-18",
+    "end": "2026-05-20",
+    "announced": "2026-04-01",
+    "participation": "{registered: 120, in_person: 20, remote: 100}",
+    "day": "2026-05-18",
+    "first_ends": "10:00",
+    "second_starts": "10:00",
+    "outcomes": "[]",
+}
+END = date(2026, 5, 20)
+
+
+def report(day: str) -> str:
+    return f"{{type: report, title: Report, url: https://www.itu.int/go/r, date: {day}}}"
+
+
+def slides(day: str) -> str:
+    return f"{{type: presentations, title: Slides, url: https://www.itu.int/go/s, date: {day}}}"
+
+
+def event(**values: str) -> dict[str, str]:
+    """The policy and the demo event with ``values`` in place of the defaults."""
+    return {WSG_PATH: POLICY, EVENT_PATH: EVENT.substitute(EVENT_DEFAULTS | values)}
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+Found = list[tuple[str, int, int]]
+
+
+def rows(table: str, *cases: tuple[str, dict[str, str], date, Found]) -> list[object]:
+    return [
+        pytest.param(files, today, found, id=f"{table}: {says}")
+        for says, files, today, found in cases
+    ]
+
+
+def check(tmp_path: Path, files: dict[str, str], today: date) -> Found:
+    return [(f.rule, f.line, f.column) for f in findings_for(tmp_path, files, today)]
+
+
+# --- Lifecycle ----------------------------------------------------------------------------------
+
+LATE_ANNOUNCEMENT = rows(
+    "late-announcement",
+    # start 2026-05-18, lead 10 days: announce by 2026-05-08
+    ("announced 11 days before: on time, though short of the default 42",
+     event(announced="2026-05-07", status="announced"), d("2026-05-10"), []),
+    ("announced exactly 10 days before: on time",
+     event(announced="2026-05-08", status="announced"), d("2026-05-10"), []),
+    ("announced 9 days before: late",
+     event(announced="2026-05-09", status="announced"), d("2026-05-10"),
+     [("late-announcement", 12, 22)]),
+)  # fmt: skip
+
+
+HELD_IN_FUTURE = rows(
+    "held-in-future",
+    ("held, ends tomorrow: too early", event(), d("2026-05-19"), [("held-in-future", 4, 9)]),
+    ("held, ends today: allowed", event(), d("2026-05-20"), []),
+    ("held, ended yesterday", event(), d("2026-05-21"), []),
+)  # fmt: skip
+
+
+STALE_STATUS = rows(
+    "stale-status",
+    ("announced, ends tomorrow", event(status="announced"), d("2026-05-19"), []),
+    ("announced, ends today: not stale yet", event(status="announced"), d("2026-05-20"), []),
+    ("announced, ended yesterday: stale",
+     event(status="announced"), d("2026-05-21"), [("stale-status", 4, 9)]),
+    ("proposed, ended yesterday: stale",
+     event(status="proposed"), d("2026-05-21"), [("stale-status", 4, 9)]),
+    ("approved, ended yesterday: stale",
+     event(status="approved"), d("2026-05-21"), [("stale-status", 4, 9)]),
+)  # fmt: skip
+
+
+# ended 2026-05-20; presentations are online (due 3 days later), no report (due 5 days later)
+NO_REPORT = event(outcomes=f"[{slides('2026-05-21')}]")
+OUTCOMES_OVERDUE = rows(
+    "outcomes-overdue",
+    ("4 days after the end, no report: not due yet", NO_REPORT, d("2026-05-24"), []),
+    ("5 days after the end, no report: due today, not overdue", NO_REPORT, d("2026-05-25"), []),
+    ("6 days after the end, no report: overdue, though the default 30 would wait",
+     NO_REPORT, d("2026-05-26"), [("outcomes-overdue", 4, 9)]),
+    ("6 days after the end, a report: fine",
+     event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-26')}]"), d("2026-05-26"), []),
+)  # fmt: skip
+
+
+# ended 2026-05-20; the report is published the day after, presentations due 3 days later
+NO_SLIDES = event(outcomes=f"[{report('2026-05-21')}]")
+PRESENTATIONS_OVERDUE = rows(
+    "presentations-overdue",
+    ("2 days after the end, no presentations: not due yet", NO_SLIDES, d("2026-05-22"), []),
+    ("3 days after the end: due today, not overdue", NO_SLIDES, d("2026-05-23"), []),
+    ("4 days after the end: overdue, though the default 7 would wait",
+     NO_SLIDES, d("2026-05-24"), [("presentations-overdue", 4, 9)]),
+)  # fmt: skip
+
+
+def test_a_speakers_presentation_link_counts_as_presentations_online(tmp_path: Path) -> None:
+    with_link = EVENT.substitute(EVENT_DEFAULTS | {"outcomes": f"[{report('2026-05-21')}]"})
+    with_link = with_link.replace(
+        "title: Keynote}",
+        "title: Keynote,\n         speakers: [{name: Amina Diallo, country: SN,"
+        " presentation: https://www.itu.int/go/p}]}",
+    )
+    files = {WSG_PATH: POLICY, EVENT_PATH: with_link}
+    assert check(tmp_path, files, d("2026-05-24")) == []
+
+
+PARTICIPATION_MISMATCH = rows(
+    "participation-mismatch",
+    ("in person + remote one fewer than registered",
+     event(participation="{registered: 120, in_person: 20, remote: 99}"), END, []),
+    ("in person + remote exactly registered",
+     event(participation="{registered: 120, in_person: 20, remote: 100}"), END, []),
+    ("in person + remote one more than registered",
+     event(participation="{registered: 120, in_person: 20, remote: 101}"), END,
+     [("participation-mismatch", 13, 16)]),
+    ("by_country one fewer than in person + remote",
+     event(participation="{registered: 9, in_person: 4, remote: 5, by_country: {KE: 5, SN: 3}}"),
+     END, []),
+    ("by_country exactly in person + remote",
+     event(participation="{registered: 9, in_person: 4, remote: 5, by_country: {KE: 5, SN: 4}}"),
+     END, []),
+    ("by_country one more than in person + remote",
+     event(participation="{registered: 9, in_person: 4, remote: 5, by_country: {KE: 5, SN: 5}}"),
+     END, [("participation-mismatch", 13, 69)]),
+)  # fmt: skip
+
+
+OUTCOME_BEFORE_EVENT = rows(
+    "outcome-before-event",
+    # the event starts 2026-05-18; on 2026-06-01 both outcomes are due and in
+    ("an outcome the day before the start",
+     event(outcomes=f"[{slides('2026-05-17')}, {report('2026-05-30')}]"), d("2026-06-01"),
+     [("outcome-before-event", 19, 86)]),
+    ("an outcome on the first day",
+     event(outcomes=f"[{slides('2026-05-18')}, {report('2026-05-30')}]"), d("2026-06-01"), []),
+    ("an outcome on the second day",
+     event(outcomes=f"[{slides('2026-05-19')}, {report('2026-05-30')}]"), d("2026-06-01"), []),
+)  # fmt: skip
+
+
+# --- Dates and programme ------------------------------------------------------------------------
+
+DATE_ORDER = rows(
+    "date-order of an event",
+    # announced, ten days before the start; no programme day fits an event that ends first
+    ("ends the day before it starts",
+     event(status="announced", end="2026-05-17"), d("2026-05-08"),
+     [("date-order", 6, 6), ("day-outside-event", 15, 11)]),
+    ("ends the day it starts: a one-day event",
+     event(status="announced", end="2026-05-18"), d("2026-05-08"), []),
+    ("ends the day after it starts",
+     event(status="announced", end="2026-05-19"), d("2026-05-08"), []),
+)  # fmt: skip
+
+
+DAY_OUTSIDE_EVENT = rows(
+    "day-outside-event",
+    ("the day before the start", event(day="2026-05-17"), END, [("day-outside-event", 15, 11)]),
+    ("the first day", event(day="2026-05-18"), END, []),
+    ("the second day", event(day="2026-05-19"), END, []),
+    ("the last day", event(day="2026-05-20"), END, []),
+    ("the day after the end", event(day="2026-05-21"), END, [("day-outside-event", 15, 11)]),
+)  # fmt: skip
+
+
+SESSIONS = rows(
+    "session-order, session-overlap",
+    # the Opening runs 09:30 to first_ends; the Keynote, in the same room, second_starts to 11:00
+    ("the keynote starts a minute before the opening ends",
+     event(first_ends="10:00", second_starts="09:59"), END, [("session-overlap", 18, 17)]),
+    ("the keynote starts the minute the opening ends",
+     event(first_ends="10:00", second_starts="10:00"), END, []),
+    ("the keynote starts a minute after the opening ends",
+     event(first_ends="10:00", second_starts="10:01"), END, []),
+    ("the opening ends a minute before it starts",
+     event(first_ends="09:29"), END, [("session-order", 17, 31)]),
+    ("the opening ends the minute it starts", event(first_ends="09:30"), END, []),
+)  # fmt: skip
+
+
+WRONG_FOLDER = rows(
+    "wrong-folder",
+    # the file is under data/events/2026/
+    ("starts on the last day of the folder's year",
+     event(start="2026-12-31", end="2026-12-31", day="2026-12-31", status="proposed"),
+     d("2026-06-01"), []),
+    ("starts on the first day of the next year",
+     event(start="2027-01-01", end="2027-01-01", day="2027-01-01", status="proposed"),
+     d("2026-06-01"), [("wrong-folder", 5, 8)]),
+)  # fmt: skip
+
+
+# --- Management team ----------------------------------------------------------------------------
+
+# A regional_balance WSG: five vice-chairmen always in office, and the rows' chairmen,
+# Africa's vice-chairman and closing day (a row leaves a line out as a comment).
+TEAM = Template("""\
+id: wsg
+name: Workshop and Seminar Coordination Group
+kind: coordination-group
+regional_balance: true
+$closed
+management:
+  - {role: chairman, name: Fatou Ndiaye, country: SN, term: $first_chairman}
+  $second_chairman
+  - {role: vice-chairman, name: Aline Uwase, country: RW, region: africa, term: $africa}
+  - {role: vice-chairman, name: Ana Rojas, country: CO, region: americas,
+     term: {start: 2020-01-20}}
+  - {role: vice-chairman, name: Jan Kowalski, country: PL, region: europe,
+     term: {start: 2020-01-20}}
+  - {role: vice-chairman, name: Rashad Aliyev, country: AZ, region: cis,
+     term: {start: 2020-01-20}}
+  - {role: vice-chairman, name: Priya Raghavan, country: IN, region: asia-pacific,
+     term: {start: 2020-01-20}}
+  - {role: vice-chairman, name: Ahmed Farouk, country: EG, region: arab-states,
+     term: {start: 2020-01-20}}
+themes:
+  - {id: ai, title: Artificial intelligence, priority: high}
+  - {id: security, title: Security and trust, priority: normal}
+""")
+TEAM_DEFAULTS = {
+    "closed": "# not closed",
+    "first_chairman": "{start: 2020-01-20}",
+    "second_chairman": "# no second chairman",
+    "africa": "{start: 2020-01-20}",
+}
+
+
+def team(**values: str) -> dict[str, str]:
+    return {WSG_PATH: TEAM.substitute(TEAM_DEFAULTS | values)}
+
+
+def successor(start: str) -> str:
+    return f'- {{role: chairman, name: Ingrid Haugen, country: "NO", term: {{start: {start}}}}}'
+
+
+FIRST_ENDS = "{start: 2020-01-20, end: 2025-01-19}"
+TODAY = d("2026-06-01")
+
+SUCCESSION = rows(
+    "seat-overlap, seat-gap",
+    # Fatou Ndiaye's last day is 2025-01-19
+    ("the successor starts the day before the last day: overlap",
+     team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-18")), TODAY,
+     [("seat-overlap", 8, 72)]),
+    ("the successor starts on the last day: one shared day, overlap",
+     team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-19")), TODAY,
+     [("seat-overlap", 8, 72)]),
+    ("the successor starts the day after the last day: seamless",
+     team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-20")), TODAY, []),
+    ("the successor starts two days after the last day: one empty day, a gap",
+     team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-21")), TODAY,
+     [("seat-gap", 8, 72)]),
+)  # fmt: skip
+
+
+def test_a_short_term_inside_a_long_one_leaves_no_gap_after_it(tmp_path: Path) -> None:
+    """The term that runs longest so far decides where the next one must start."""
+    inside = (
+        '- {role: chairman, name: Lars Berg, country: "NO",'
+        " term: {start: 2021-01-01, end: 2021-12-31}}"
+    )
+    files = team(
+        first_chairman=FIRST_ENDS, second_chairman=f"{inside}\n  {successor('2025-01-20')}"
+    )
+    # Lars Berg's year lies inside Fatou Ndiaye's term (an overlap); Ingrid Haugen takes
+    # over the day after Fatou Ndiaye's last day, not the day after Lars Berg's
+    assert check(tmp_path, files, TODAY) == [("seat-overlap", 8, 68)]
+
+
+SEATS_TODAY = rows(
+    "missing-chairman, seat-vacant",
+    # today is 2026-06-01
+    ("the chairman's last day was yesterday: no chairman",
+     team(first_chairman="{start: 2020-01-20, end: 2026-05-31}"), TODAY,
+     [("missing-chairman", 7, 86)]),
+    ("the chairman's last day is today",
+     team(first_chairman="{start: 2020-01-20, end: 2026-06-01}"), TODAY, []),
+    ("the chairman's last day is tomorrow",
+     team(first_chairman="{start: 2020-01-20, end: 2026-06-02}"), TODAY, []),
+    ("the only chairman takes office tomorrow: no chairman today",
+     team(first_chairman="{start: 2026-06-02}"), TODAY, [("missing-chairman", 6, 1)]),
+    ("the only chairman takes office today",
+     team(first_chairman="{start: 2026-06-01}"), TODAY, []),
+    ("Africa's vice-chairman's last day was yesterday",
+     team(africa="{start: 2020-01-20, end: 2026-05-31}"), TODAY, [("seat-vacant", 9, 106)]),
+    ("Africa's vice-chairman's last day is today",
+     team(africa="{start: 2020-01-20, end: 2026-06-01}"), TODAY, []),
+    ("Africa's vice-chairman takes office tomorrow",
+     team(africa="{start: 2026-06-02}"), TODAY, [("seat-vacant", 6, 1)]),
+    ("Africa's vice-chairman takes office today", team(africa="{start: 2026-06-01}"), TODAY, []),
+)  # fmt: skip
+
+
+CLOSED_GROUP = rows(
+    "missing-chairman of a closed group",
+    # a group closed before today is judged on its closing day, 2026-03-31
+    ("the chairman left the day before the group closed",
+     team(closed="closed: 2026-03-31", first_chairman="{start: 2020-01-20, end: 2026-03-30}"),
+     TODAY, [("missing-chairman", 7, 86)]),
+    ("the chairman left on the closing day",
+     team(closed="closed: 2026-03-31", first_chairman="{start: 2020-01-20, end: 2026-03-31}"),
+     TODAY, []),
+    ("the group closes today, the chairman left yesterday",
+     team(closed="closed: 2026-06-01", first_chairman="{start: 2020-01-20, end: 2026-05-31}"),
+     TODAY, [("missing-chairman", 7, 86)]),
+    ("the group closes tomorrow, the chairman left yesterday: judged today",
+     team(closed="closed: 2026-06-02", first_chairman="{start: 2020-01-20, end: 2026-05-31}"),
+     TODAY, [("missing-chairman", 7, 86)]),
+    ("the group closes tomorrow, the chairman leaves today",
+     team(closed="closed: 2026-06-02", first_chairman="{start: 2020-01-20, end: 2026-06-01}"),
+     TODAY, []),
+)  # fmt: skip
+
+
+# Two members of SG16 from Norway (a group without regional_balance: no seat rules).
+COUNTRYMEN = Template("""\
+id: sg16
+name: Multimedia and related digital technologies
+kind: study-group
+management:
+  - {role: chairman, name: Lars Berg, country: "NO", term: $first}
+  - {role: vice-chairman, name: Ingrid Haugen, country: "NO", term: $second}
+""")
+
+
+def countrymen(first: str, second: str) -> dict[str, str]:
+    return {SG16_PATH: COUNTRYMEN.substitute(first=first, second=second)}
+
+
+SAME_COUNTRY = rows(
+    "same-country",
+    ("the first leaves the day before the second arrives",
+     countrymen("{start: 2022-05-30, end: 2025-01-19}", "{start: 2025-01-20}"), TODAY, []),
+    ("the first leaves the day the second arrives: one day together",
+     countrymen("{start: 2022-05-30, end: 2025-01-20}", "{start: 2025-01-20}"), TODAY,
+     [("same-country", 6, 57)]),
+    ("the first leaves the day after the second arrives",
+     countrymen("{start: 2022-05-30, end: 2025-01-21}", "{start: 2025-01-20}"), TODAY,
+     [("same-country", 6, 57)]),
+    # the later line in the file is the earlier term: its end meets the other's start
+    ("the second line's term ends the day before the first line's starts",
+     countrymen("{start: 2025-01-20}", "{start: 2022-05-30, end: 2025-01-19}"), TODAY, []),
+    ("the second line's term ends the day the first line's starts",
+     countrymen("{start: 2025-01-20}", "{start: 2022-05-30, end: 2025-01-20}"), TODAY,
+     [("same-country", 6, 57)]),
+)  # fmt: skip
+
+
+TERM_ORDER = rows(
+    "date-order of a term",
+    ("a term that ends the day before it starts",
+     countrymen("{start: 2022-05-30, end: 2022-05-29}", "{start: 2025-01-20}"), TODAY,
+     [("date-order", 5, 85)]),
+    ("a term of one day",
+     countrymen("{start: 2022-05-30, end: 2022-05-30}", "{start: 2025-01-20}"), TODAY, []),
+    ("a term of two days",
+     countrymen("{start: 2022-05-30, end: 2022-05-31}", "{start: 2025-01-20}"), TODAY, []),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("files", "today", "found"),
+    [
+        *LATE_ANNOUNCEMENT,
+        *HELD_IN_FUTURE,
+        *STALE_STATUS,
+        *OUTCOMES_OVERDUE,
+        *PRESENTATIONS_OVERDUE,
+        *PARTICIPATION_MISMATCH,
+        *OUTCOME_BEFORE_EVENT,
+        *DATE_ORDER,
+        *DAY_OUTSIDE_EVENT,
+        *SESSIONS,
+        *WRONG_FOLDER,
+        *SUCCESSION,
+        *SEATS_TODAY,
+        *CLOSED_GROUP,
+        *SAME_COUNTRY,
+        *TERM_ORDER,
+    ],
+)
+def test_boundary(tmp_path: Path, files: dict[str, str], today: date, found: Found) -> None:
+    assert check(tmp_path, files, today) == found
