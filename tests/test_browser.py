@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_wsg
+from tests.conftest import ROOT, run_wsg, skip_or_fail
 
 CHROMIUM = next(
     (
@@ -94,11 +94,8 @@ def _missing() -> str | None:
 def _requirements() -> None:
     """Skip on a developer's machine without them; fail in CI, where they must be."""
     missing = _missing()
-    if missing is None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"CI: {missing}", pytrace=False)
-    pytest.skip(missing)
+    if missing is not None:
+        skip_or_fail(missing)
 
 
 class DevTools:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import typer
 
-from tests.conftest import EXAMPLES_BASE, make_dataset, run_wsg
+from tests.conftest import EXAMPLES_BASE, make_dataset, requires, run_wsg
 from wsg import entry
 from wsg.clock import resolve_today
 from wsg.commands import validate as validate_command
@@ -36,7 +36,7 @@ def wsg(*args: str, cache_home: Path, cwd: Path | None = None) -> subprocess.Com
 
 
 @pytest.mark.parametrize("args", [["--help"], ["-h"], []])
-@pytest.mark.skipif(not SCRIPT.exists(), reason="the console script is not installed")
+@requires(SCRIPT.exists(), "the console script is not installed beside this Python")
 def test_help_is_typers_text_first_and_replayed(args: list[str], tmp_path: Path) -> None:
     environment = {**os.environ, "COLUMNS": "80"}
     program = f"import sys; sys.argv = ['wsg', *{args!r}]; from wsg.cli import main; main()"

