@@ -209,6 +209,58 @@ OUTCOME_BEFORE_EVENT = rows(
 )  # fmt: skip
 
 
+# --- What counts as what, and what was left out -----------------------------------------------
+# A rule that looks for one outcome type or one status is shown its neighbours; a figure or a
+# date left out is another rule's finding (or none), never a crash.
+
+
+def outcome(kind: str, day: str) -> str:
+    return (
+        f"{{type: {kind}, title: {kind.title()}, url: https://www.itu.int/go/{kind}, date: {day}}}"
+    )
+
+
+def edited(files: dict[str, str], old: str, new: str) -> dict[str, str]:
+    assert old in files[EVENT_PATH]
+    return files | {EVENT_PATH: files[EVENT_PATH].replace(old, new)}
+
+
+NEIGHBOURS = rows(
+    "outcome types and statuses",
+    ("6 days after the end, a summary but no report: overdue",
+     event(outcomes=f"[{slides('2026-05-21')}, {outcome('summary', '2026-05-22')}]"),
+     d("2026-05-26"), [("outcomes-overdue", 4, 9)]),
+    ("4 days after the end, a communique and other outcomes but no presentations: overdue",
+     event(outcomes=f"[{report('2026-05-21')}, {outcome('communique', '2026-05-21')},"
+                    f" {outcome('other', '2026-05-21')}]"),
+     d("2026-05-24"), [("presentations-overdue", 4, 9)]),
+    ("a communique needs no recipient, unlike a liaison",
+     event(outcomes=f"[{report('2026-05-21')}, {slides('2026-05-21')},"
+                    f" {outcome('communique', '2026-05-21')}]"),
+     d("2026-05-24"), []),
+    ("postponed, past every deadline: nothing is due", event(status="postponed"), d("2026-06-30"),
+     []),
+)  # fmt: skip
+
+
+LEFT_OUT = rows(
+    "figures and dates left out",
+    ("registered and in person, remote not given",
+     event(participation="{registered: 9, in_person: 4}"), END, []),
+    ("by_country with remote not given: nothing to compare it with",
+     event(participation="{registered: 9, in_person: 4, by_country: {KE: 10}}"), END, []),
+    ("by_country against in person + remote, registered not given",
+     event(participation="{in_person: 4, remote: 5, by_country: {KE: 10}}"), END,
+     [("participation-mismatch", 13, 54)]),
+    ("an announcement without a date",
+     edited(event(status="announced"), "{date: 2026-04-01, url:", "{url:"), d("2026-05-10"),
+     [("missing-field", 12, 1)]),
+    ("an announced event without a start",
+     edited(event(status="announced"), "start: 2026-05-18\n", "# start to be decided\n"),
+     d("2026-05-10"), [("missing-field", 1, 1)]),
+)  # fmt: skip
+
+
 # --- Dates and programme ------------------------------------------------------------------------
 
 DATE_ORDER = rows(
@@ -440,6 +492,8 @@ TERM_ORDER = rows(
         *PRESENTATIONS_OVERDUE,
         *PARTICIPATION_MISMATCH,
         *OUTCOME_BEFORE_EVENT,
+        *NEIGHBOURS,
+        *LEFT_OUT,
         *DATE_ORDER,
         *DAY_OUTSIDE_EVENT,
         *SESSIONS,
@@ -453,3 +507,84 @@ TERM_ORDER = rows(
 )
 def test_boundary(tmp_path: Path, files: dict[str, str], today: date, found: Found) -> None:
     assert check(tmp_path, files, today) == found
+
+
+# --- What the finding says: the day that would have been right ----------------------------------
+
+MESSAGES = [
+    pytest.param(
+        event(announced="2026-05-09", status="announced"), d("2026-05-10"),
+        "announced 9 days before the start; the policy asks for at least 10 "
+        "(announce by 2026-05-08)",
+        id="late-announcement",
+    ),
+    pytest.param(
+        event(), d("2026-05-19"),
+        "status held, but the event ends on 2026-05-20, after today (2026-05-19); "
+        "keep it announced until then",
+        id="held-in-future",
+    ),
+    pytest.param(
+        event(status="announced"), d("2026-05-21"),
+        "the event ended on 2026-05-20 but is still announced; "
+        "set status to held, cancelled or postponed",
+        id="stale-status",
+    ),
+    pytest.param(
+        # the count of days late is checked up to its noun, "day" or "days"
+        NO_REPORT, d("2026-05-26"), "no report outcome: it was due by 2026-05-25 (1 day",
+        id="outcomes-overdue",
+    ),
+    pytest.param(
+        NO_SLIDES, d("2026-05-24"),
+        "no presentations online: they were due by 2026-05-23; add speakers' presentation "
+        "links or an outcome of type presentations",
+        id="presentations-overdue",
+    ),
+    pytest.param(
+        event(outcomes=f"[{slides('2026-05-17')}, {report('2026-05-30')}]"), d("2026-06-01"),
+        "outcome 'Slides' is dated 2026-05-17, before the event started (2026-05-18)",
+        id="outcome-before-event",
+    ),
+    pytest.param(
+        event(day="2026-05-21"), END,
+        "programme day 2026-05-21 is outside the event (2026-05-18 to 2026-05-20)",
+        id="day-outside-event",
+    ),
+    pytest.param(
+        team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-21")), TODAY,
+        "wsg: the seat of chairman stood empty from 2025-01-20 to 2025-01-20, between Fatou "
+        "Ndiaye's term and Ingrid Haugen's; if the successor took over at once, start the term "
+        "on 2025-01-20",
+        id="seat-gap",
+    ),
+    pytest.param(
+        team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-19")), TODAY,
+        "wsg: the seat of chairman has two holders at once: Fatou Ndiaye (from 2020-01-20 to "
+        "2025-01-19) and Ingrid Haugen (from 2025-01-19, with no end set) overlap from "
+        "2025-01-19 to 2025-01-19; end the first term the day before the second starts",
+        id="seat-overlap",
+    ),
+    pytest.param(
+        team(closed="closed: 2026-03-31", first_chairman="{start: 2020-01-20, end: 2026-03-30}"),
+        TODAY,
+        "wsg has no chairman on its closing day 2026-03-31: Fatou Ndiaye's term ended on "
+        "2026-03-30; add the successor under management with role: chairman and a term",
+        id="missing-chairman",
+    ),
+    pytest.param(
+        countrymen("{start: 2022-05-30, end: 2025-01-20}", "{start: 2025-01-20}"), TODAY,
+        "Lars Berg (chairman) and Ingrid Haugen (vice-chairman) of sg16 are both from NO "
+        "(Norway), together in office from 2025-01-20 to 2025-01-20; the team's regional "
+        "balance asks for different countries",
+        id="same-country",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("files", "today", "message"), MESSAGES)
+def test_the_finding_names_the_day_that_would_be_right(
+    tmp_path: Path, files: dict[str, str], today: date, message: str
+) -> None:
+    (finding,) = findings_for(tmp_path, files, today)
+    assert finding.message.startswith(message)
