@@ -11,7 +11,7 @@ changes. Expected values are written out, never computed by the code under test.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -57,6 +57,15 @@ def test_half_past_nine_on_10_march_2026(
     assert times.utc(moment) == datetime.fromisoformat(utc)
     assert times.utc(moment).tzinfo is UTC
     assert times.iso_local(moment) == iso_local
+
+
+@pytest.mark.parametrize(
+    ("minutes", "offset"),
+    [(-61, "UTC-01:01"), (-1, "UTC-00:01"), (0, "UTC+00:00"), (1, "UTC+00:01"), (61, "UTC+01:01")],
+)
+def test_the_sign_of_an_offset_changes_at_zero(minutes: int, offset: str) -> None:
+    fixed = timezone(timedelta(minutes=minutes))
+    assert times.offset(datetime(2026, 3, 10, 9, 30, tzinfo=fixed)) == offset
 
 
 def test_a_time_without_a_zone_is_taken_as_utc() -> None:
@@ -116,25 +125,28 @@ def test_local_needs_a_day_and_a_time() -> None:
 
 
 ZURICH = ZoneInfo("Europe/Zurich")
-CHANGE = date(2026, 3, 29)  # 02:00 CET becomes 03:00 CEST
+SPRING = date(2026, 3, 29)  # 02:00 CET becomes 03:00 CEST
+AUTUMN = date(2026, 10, 25)  # 03:00 CEST becomes 02:00 CET
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "label"),
+    ("day", "start", "end", "label"),
     [
-        (None, "10:00", "time to be confirmed"),
-        ("09:30", None, "09:30 CEST (UTC+02:00)"),
-        ("09:30", "10:00", "09:30–10:00 CEST (UTC+02:00)"),
-        ("01:30", "03:30", "01:30 CET (UTC+01:00) – 03:30 CEST (UTC+02:00)"),
+        (SPRING, None, "10:00", "time to be confirmed"),
+        (SPRING, "09:30", None, "09:30 CEST (UTC+02:00)"),
+        (SPRING, "09:30", "10:00", "09:30–10:00 CEST (UTC+02:00)"),
+        (SPRING, "01:30", "03:30", "01:30 CET (UTC+01:00) – 03:30 CEST (UTC+02:00)"),
         # in the hour that does not exist, the offset from before the change (fold=0)
-        ("02:30", "03:30", "02:30 CET (UTC+01:00) – 03:30 CEST (UTC+02:00)"),
+        (SPRING, "02:30", "03:30", "02:30 CET (UTC+01:00) – 03:30 CEST (UTC+02:00)"),
+        (AUTUMN, "01:30", "03:30", "01:30 CEST (UTC+02:00) – 03:30 CET (UTC+01:00)"),
+        (AUTUMN, "09:30", "10:00", "09:30–10:00 CET (UTC+01:00)"),
     ],
 )
-def test_range_label_across_the_spring_change(
-    start: str | None, end: str | None, label: str
+def test_range_label_across_a_change(
+    day: date, start: str | None, end: str | None, label: str
 ) -> None:
-    first = times.local(CHANGE, start, ZURICH)
-    last = times.local(CHANGE, end, ZURICH)
+    first = times.local(day, start, ZURICH)
+    last = times.local(day, end, ZURICH)
     assert times.range_label(first, last) == label
 
 
@@ -186,3 +198,29 @@ def test_two_changes_in_one_span_are_both_found_in_order() -> None:
         ("2026-03-29T01:59:00+01:00", "2026-03-29T03:00:00+02:00"),
         ("2026-10-25T02:59:00+02:00", "2026-10-25T02:00:00+01:00"),
     ]
+
+
+class OddMinute(tzinfo):
+    """UTC+01:00, then UTC+02:00 from 2026-03-29 01:07 UTC: a change no real zone makes."""
+
+    CHANGE = datetime(2026, 3, 29, 1, 7)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        assert dt is not None
+        after = dt.replace(tzinfo=None) >= self.CHANGE + timedelta(hours=2)
+        return timedelta(hours=2 if after else 1)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "ODD"
+
+    def fromutc(self, dt: datetime) -> datetime:
+        naive = dt.replace(tzinfo=None)
+        return (naive + timedelta(hours=2 if naive >= self.CHANGE else 1)).replace(tzinfo=self)
+
+
+def test_a_change_is_found_to_the_minute() -> None:
+    found = times.transitions(date(2026, 3, 29), date(2026, 3, 29), OddMinute())
+    assert iso(found) == [("2026-03-29T02:06:00+01:00", "2026-03-29T03:07:00+02:00")]
