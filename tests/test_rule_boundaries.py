@@ -3,8 +3,9 @@
 The rule examples (test_rule_examples.py) show each rule far from its limit;
 here each row sits on it. The WSG's policy is changed from its defaults
 (announcement_lead_days 10 instead of 42, outcomes_due_days 5 instead of 30,
-presentations_due_days 3 instead of 7), so a rule that ignored the policy
-fails as surely as one that turned a ``<`` into ``<=``.
+presentations_due_days 3 instead of 7, topic_review_days 30 instead of 365), so
+a rule that ignored the policy fails as surely as one that turned a ``<`` into
+``<=``.
 
 A row is a small dataset (the examples base plus the snippets below, with
 ``$names`` filled in), a today, and every finding of the whole run as
@@ -33,7 +34,11 @@ kind: coordination-group
 themes:
   - {id: ai, title: Artificial intelligence, priority: high}
   - {id: security, title: Security and trust, priority: normal}
-policy: {announcement_lead_days: 10, outcomes_due_days: 5, presentations_due_days: 3}
+policy:
+  announcement_lead_days: 10
+  outcomes_due_days: 5
+  presentations_due_days: 3
+  topic_review_days: 30
 """
 
 # An event held from Monday 18 to Wednesday 20 May 2026, announced 1 April: every rule
@@ -58,6 +63,7 @@ programme:
       - {start: "09:30", end: "$first_ends", title: Opening}
       - {start: "$second_starts", end: "11:00", title: Keynote}
 outcomes: $outcomes
+$more
 """)
 EVENT_DEFAULTS = {
     "status": "held",
@@ -69,6 +75,7 @@ EVENT_DEFAULTS = {
     "first_ends": "10:00",
     "second_starts": "10:00",
     "outcomes": "[]",
+    "more": "# nothing more",
 }
 END = date(2026, 5, 20)
 
@@ -88,6 +95,9 @@ def event(**values: str) -> dict[str, str]:
 
 def d(text: str) -> date:
     return date.fromisoformat(text)
+
+
+TODAY = d("2026-06-01")
 
 
 Found = list[tuple[str, int, int]]
@@ -206,6 +216,81 @@ OUTCOME_BEFORE_EVENT = rows(
      event(outcomes=f"[{slides('2026-05-18')}, {report('2026-05-30')}]"), d("2026-06-01"), []),
     ("an outcome on the second day",
      event(outcomes=f"[{slides('2026-05-19')}, {report('2026-05-30')}]"), d("2026-06-01"), []),
+)  # fmt: skip
+
+
+# --- Money and fellowships: sums at equality -----------------------------------------------------
+
+
+def budget(files: dict[str, str], amount: str) -> dict[str, str]:
+    """The WSG's budget for 2026: one line of ``amount`` CHF."""
+    line = f"budget:\n  - {{year: 2026, currency: CHF, amount: {amount}}}\n"
+    return files | {WSG_PATH: files[WSG_PATH] + line}
+
+
+ALLOCATED = event(more="budget: {currency: CHF, allocated: 30000, spent: 1000}")
+CALLED_OFF = event(
+    status="cancelled",
+    more="budget: {currency: CHF, allocated: 30000, spent: 1000}\n"
+    "cancellation: {date: 2026-05-01, reason: Venue unavailable}",
+)
+BUDGET_OVERCOMMITTED = rows(
+    "budget-overcommitted",
+    ("allocated one franc less than the year's budget", budget(ALLOCATED, "30001"), END, []),
+    ("allocated exactly the year's budget", budget(ALLOCATED, "30000"), END, []),
+    ("allocated one franc more than the year's budget",
+     budget(ALLOCATED, "29999"), END, [("budget-overcommitted", 13, 41)]),
+    ("a cancelled event counts what it spent: exactly the budget",
+     budget(CALLED_OFF, "1000"), END, []),
+    ("a cancelled event counts what it spent: one franc over",
+     budget(CALLED_OFF, "999"), END, [("budget-overcommitted", 13, 41)]),
+    ("an allocation in another currency is not added",
+     budget(event(more="budget: {currency: USD, allocated: 30000}"), "1"), END, []),
+)  # fmt: skip
+
+
+FELLOWSHIPS_MISMATCH = rows(
+    "fellowships-mismatch",
+    ("by_country one short of granted",
+     event(more="fellowships: {offered: true, granted: 9, by_country: {KE: 3, HT: 2, NP: 3}}"),
+     END, [("fellowships-mismatch", 20, 54)]),
+    ("by_country adds up to granted",
+     event(more="fellowships: {offered: true, granted: 8, by_country: {KE: 3, HT: 2, NP: 3}}"),
+     END, []),
+    ("by_country one more than granted",
+     event(more="fellowships: {offered: true, granted: 7, by_country: {KE: 3, HT: 2, NP: 3}}"),
+     END, [("fellowships-mismatch", 20, 54)]),
+)  # fmt: skip
+
+
+# --- Technology watch ---------------------------------------------------------------------------
+
+TOPIC_PATH = "data/topics/demo.yaml"
+TOPIC = Template("""\
+id: demo
+title: Trustworthy AI agents
+themes: [ai]
+status: $status
+raised: {date: 2025-02-10, by: sg17, ref: SG17-TD-100}
+reviewed: $reviewed
+""")
+
+
+def topic(status: str, reviewed: str) -> dict[str, str]:
+    return {WSG_PATH: POLICY, TOPIC_PATH: TOPIC.substitute(status=status, reviewed=reviewed)}
+
+
+TOPIC_STALE = rows(
+    "topic-stale",
+    # today 2026-06-01, reviewed at least every 30 days
+    ("a watched topic reviewed 29 days ago", topic("watch", "2026-05-03"), TODAY, []),
+    ("a watched topic reviewed 30 days ago: still in time",
+     topic("watch", "2026-05-02"), TODAY, []),
+    ("a watched topic reviewed 31 days ago: stale, though the default 365 would wait",
+     topic("watch", "2026-05-01"), TODAY, [("topic-stale", 6, 11)]),
+    ("a candidate reviewed 31 days ago: stale",
+     topic("candidate", "2026-05-01"), TODAY, [("topic-stale", 6, 11)]),
+    ("a dropped topic is not reviewed any more", topic("dropped", "2020-01-01"), TODAY, []),
 )  # fmt: skip
 
 
@@ -358,7 +443,6 @@ def successor(start: str) -> str:
 
 
 FIRST_ENDS = "{start: 2020-01-20, end: 2025-01-19}"
-TODAY = d("2026-06-01")
 
 SUCCESSION = rows(
     "seat-overlap, seat-gap",
@@ -470,6 +554,38 @@ SAME_COUNTRY = rows(
 )  # fmt: skip
 
 
+# A member of SG16 judged by the memberships of the day their term began.
+MEMBER = Template("""\
+id: sg16
+name: Multimedia and related digital technologies
+kind: study-group
+management:
+  - {role: $role, name: $name, country: $country, $region term: {start: $start}}
+""")
+
+
+def member(country: str, start: str, region: str = "") -> dict[str, str]:
+    role, name = ("vice-chairman", "Ivan Petrov") if region else ("chairman", "Ines Ngiraked")
+    region = f"region: {region}," if region else ""
+    text = MEMBER.substitute(role=role, name=name, country=country, region=region, start=start)
+    return {SG16_PATH: text}
+
+
+MEMBERSHIP = rows(
+    "not-a-member-state, region-mismatch on the day a term began",
+    # Palau joined ITU on 2024-09-19
+    ("Palau, a term from the day before it joined",
+     member("PW", "2024-09-18"), TODAY, [("not-a-member-state", 5, 52)]),
+    ("Palau, a term from the day it joined", member("PW", "2024-09-19"), TODAY, []),
+    ("Palau, a term from the day after it joined", member("PW", "2024-09-20"), TODAY, []),
+    # CEPT suspended the Russian Federation from 2022-03-18
+    ("the Russian Federation for europe, the day before the suspension",
+     member("RU", "2022-03-17", "europe"), TODAY, []),
+    ("the Russian Federation for europe, the day of the suspension",
+     member("RU", "2022-03-18", "europe"), TODAY, [("region-mismatch", 5, 67)]),
+)  # fmt: skip
+
+
 TERM_ORDER = rows(
     "date-order of a term",
     ("a term that ends the day before it starts",
@@ -492,6 +608,9 @@ TERM_ORDER = rows(
         *PRESENTATIONS_OVERDUE,
         *PARTICIPATION_MISMATCH,
         *OUTCOME_BEFORE_EVENT,
+        *BUDGET_OVERCOMMITTED,
+        *FELLOWSHIPS_MISMATCH,
+        *TOPIC_STALE,
         *NEIGHBOURS,
         *LEFT_OUT,
         *DATE_ORDER,
@@ -502,6 +621,7 @@ TERM_ORDER = rows(
         *SEATS_TODAY,
         *CLOSED_GROUP,
         *SAME_COUNTRY,
+        *MEMBERSHIP,
         *TERM_ORDER,
     ],
 )
