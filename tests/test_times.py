@@ -81,6 +81,8 @@ def test_a_time_without_a_zone_is_taken_as_utc() -> None:
         ("UTC", True),
         ("CET", False),  # an abbreviation, not a place
         ("EST", False),
+        ("WET", False),
+        ("Zulu", False),
         ("Europe/Atlantis", False),
         ("../../etc/passwd", False),
         ("Europe//Zurich", False),
@@ -200,27 +202,42 @@ def test_two_changes_in_one_span_are_both_found_in_order() -> None:
     ]
 
 
-class OddMinute(tzinfo):
-    """UTC+01:00, then UTC+02:00 from 2026-03-29 01:07 UTC: a change no real zone makes."""
+class Changes(tzinfo):
+    """A made-up zone: ``offsets[0]`` hours, then each next one from its UTC instant on."""
 
-    CHANGE = datetime(2026, 3, 29, 1, 7)
+    def __init__(self, offsets: list[float], instants: list[datetime]) -> None:
+        self.offsets = [timedelta(hours=hours) for hours in offsets]
+        self.instants = instants  # naive UTC, one fewer than offsets
+
+    def _at(self, utc: datetime) -> timedelta:
+        return self.offsets[sum(utc >= instant for instant in self.instants)]
 
     def utcoffset(self, dt: datetime | None) -> timedelta:
         assert dt is not None
-        after = dt.replace(tzinfo=None) >= self.CHANGE + timedelta(hours=2)
-        return timedelta(hours=2 if after else 1)
+        local = dt.replace(tzinfo=None)
+        return next(o for o in self.offsets if self._at(local - o) == o)
 
     def dst(self, dt: datetime | None) -> timedelta:
         return timedelta(0)
 
     def tzname(self, dt: datetime | None) -> str:
-        return "ODD"
+        return "MADE-UP"
 
     def fromutc(self, dt: datetime) -> datetime:
         naive = dt.replace(tzinfo=None)
-        return (naive + timedelta(hours=2 if naive >= self.CHANGE else 1)).replace(tzinfo=self)
+        return (naive + self._at(naive)).replace(tzinfo=self)
 
 
 def test_a_change_is_found_to_the_minute() -> None:
-    found = times.transitions(date(2026, 3, 29), date(2026, 3, 29), OddMinute())
+    odd = Changes([1, 2], [datetime(2026, 3, 29, 1, 7)])  # no real zone changes at :07
+    found = times.transitions(date(2026, 3, 29), date(2026, 3, 29), odd)
     assert iso(found) == [("2026-03-29T02:06:00+01:00", "2026-03-29T03:07:00+02:00")]
+
+
+def test_a_change_after_the_last_day_is_left_out_even_after_a_short_day() -> None:
+    # 29 March has 23 hours here, and the next change comes half an hour into 30 March
+    zone = Changes([0, 1, 2], [datetime(2026, 3, 29, 1), datetime(2026, 3, 29, 23, 30)])
+    found = times.transitions(date(2026, 3, 29), date(2026, 3, 29), zone)
+    assert iso(found) == [("2026-03-29T00:59:00+00:00", "2026-03-29T02:00:00+01:00")]
+    both = times.transitions(date(2026, 3, 29), date(2026, 3, 30), zone)
+    assert iso(both)[1] == ("2026-03-30T00:29:00+01:00", "2026-03-30T01:30:00+02:00")
