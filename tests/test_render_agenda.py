@@ -17,7 +17,7 @@ import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
-from tests.conftest import ROOT, make_dataset, run_wsg
+from tests.conftest import ROOT, make_dataset, run_wsg, skip_or_fail
 from wsg import dataset as datasets
 from wsg.render import agenda, schedule
 
@@ -1193,7 +1193,7 @@ def _viewer_times(tmp_path: Path, zone: str) -> dict[str, str]:
     from tests.test_browser import CHROMIUM, DevTools, evaluate, load
 
     if CHROMIUM is None:
-        pytest.skip("headless Chromium is not installed (Debian package 'chromium')")
+        skip_or_fail("headless Chromium is not installed (Debian package 'chromium')")
     data = make_dataset(tmp_path, {"data/events/2026/2026-06-apia-workshop.yaml": APIA})
     page = tmp_path / "agenda.html"
     result = run_wsg(

@@ -93,6 +93,11 @@ def event(**values: str) -> dict[str, str]:
     return {WSG_PATH: POLICY, EVENT_PATH: EVENT.substitute(EVENT_DEFAULTS | values)}
 
 
+def edited(files: dict[str, str], old: str, new: str) -> dict[str, str]:
+    assert old in files[EVENT_PATH]
+    return files | {EVENT_PATH: files[EVENT_PATH].replace(old, new)}
+
+
 def d(text: str) -> date:
     return date.fromisoformat(text)
 
@@ -219,6 +224,54 @@ OUTCOME_BEFORE_EVENT = rows(
 )  # fmt: skip
 
 
+# --- Dates of outcomes and of groups that closed -----------------------------------------------
+
+OUTCOME_IN_FUTURE = rows(
+    "outcome-in-future",
+    # today 2026-05-24; the slides are online since 2026-05-21
+    ("a report dated yesterday",
+     event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-23')}]"), d("2026-05-24"), []),
+    ("a report dated today",
+     event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-24')}]"), d("2026-05-24"), []),
+    ("a report dated tomorrow",
+     event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-25')}]"), d("2026-05-24"),
+     [("outcome-in-future", 19, 166)]),
+)  # fmt: skip
+
+
+FOCUS_GROUP_PATH = "data/groups/fg-demo.yaml"
+
+
+def closing(files: dict[str, str], closed: str) -> dict[str, str]:
+    """``files`` and a focus group fg-demo whose last day is ``closed``."""
+    group = f"id: fg-demo\nname: Focus group\nkind: focus-group\nclosed: {closed}\n"
+    return files | {FOCUS_GROUP_PATH: group}
+
+
+PUBLISHED = event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-22')}]")
+ORGANIZED = edited(PUBLISHED, "organizers: [sg16]", "organizers: [sg16, fg-demo]")
+APPROVED = edited(PUBLISHED, "by: tsag}", "by: fg-demo}")
+SENT = event(
+    outcomes=f"[{slides('2026-05-21')}, {report('2026-05-22')}, "
+    "{type: liaison, title: LS, url: https://www.itu.int/go/ls, date: 2026-05-22, to: [fg-demo]}]"
+)
+GROUP_CLOSED = rows(
+    "closed-group",
+    # the event starts 2026-05-18, is approved 2026-01-15, sends a liaison on 2026-05-22
+    ("an organizer that closed the day before the start",
+     closing(ORGANIZED, "2026-05-17"), TODAY, [("closed-group", 9, 20)]),
+    ("an organizer that closes on the first day", closing(ORGANIZED, "2026-05-18"), TODAY, []),
+    ("an organizer that closes the day after the start",
+     closing(ORGANIZED, "2026-05-19"), TODAY, []),
+    ("approved by a group the day after it closed",
+     closing(APPROVED, "2026-01-14"), TODAY, [("closed-group", 11, 34)]),
+    ("approved by a group on its last day", closing(APPROVED, "2026-01-15"), TODAY, []),
+    ("a liaison sent the day after its recipient closed",
+     closing(SENT, "2026-05-21"), TODAY, [("closed-group", 19, 261)]),
+    ("a liaison sent on its recipient's last day", closing(SENT, "2026-05-22"), TODAY, []),
+)  # fmt: skip
+
+
 # --- Money and fellowships: sums at equality -----------------------------------------------------
 
 
@@ -303,11 +356,6 @@ def outcome(kind: str, day: str) -> str:
     return (
         f"{{type: {kind}, title: {kind.title()}, url: https://www.itu.int/go/{kind}, date: {day}}}"
     )
-
-
-def edited(files: dict[str, str], old: str, new: str) -> dict[str, str]:
-    assert old in files[EVENT_PATH]
-    return files | {EVENT_PATH: files[EVENT_PATH].replace(old, new)}
 
 
 NEIGHBOURS = rows(
@@ -608,6 +656,8 @@ TERM_ORDER = rows(
         *PRESENTATIONS_OVERDUE,
         *PARTICIPATION_MISMATCH,
         *OUTCOME_BEFORE_EVENT,
+        *OUTCOME_IN_FUTURE,
+        *GROUP_CLOSED,
         *BUDGET_OVERCOMMITTED,
         *FELLOWSHIPS_MISMATCH,
         *TOPIC_STALE,
