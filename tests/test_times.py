@@ -52,6 +52,7 @@ def test_half_past_nine_on_10_march_2026(
     assert times.abbreviation(moment) == abbreviation
     label = f"{abbreviation} ({offset})" if abbreviation else f"({offset})"
     assert times.zone_label(moment) == label
+    assert times.zone_text(moment) == (f"{abbreviation} ({offset})" if abbreviation else offset)
     assert times.label(moment) == f"09:30 {label}"
     assert times.utc_text(moment) == utc
     assert times.utc(moment) == datetime.fromisoformat(utc)
