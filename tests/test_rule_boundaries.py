@@ -1,11 +1,13 @@
-"""Every date rule at its limit, one day before and one day after.
+"""Every rule with a threshold or a date comparison at its limit, one step before and after.
 
 The rule examples (test_rule_examples.py) show each rule far from its limit;
-here each row sits on it. The WSG's policy is changed from its defaults
+here each row sits on it: a day (a date rule), a franc or a fellowship (a sum),
+a minute (sessions). The WSG's policy is changed from its defaults
 (announcement_lead_days 10 instead of 42, outcomes_due_days 5 instead of 30,
 presentations_due_days 3 instead of 7, topic_review_days 30 instead of 365), so
 a rule that ignored the policy fails as surely as one that turned a ``<`` into
-``<=``.
+``<=``. The neighbours of the one value a rule looks for (an outcome type, a
+status) and figures or dates left out have rows too.
 
 A row is a small dataset (the examples base plus the snippets below, with
 ``$names`` filled in), a today, and every finding of the whole run as
