@@ -277,9 +277,9 @@ GROUP_CLOSED = rows(
 # --- Money and fellowships: sums at equality -----------------------------------------------------
 
 
-def budget(files: dict[str, str], amount: str) -> dict[str, str]:
-    """The WSG's budget for 2026: one line of ``amount`` CHF."""
-    line = f"budget:\n  - {{year: 2026, currency: CHF, amount: {amount}}}\n"
+def budget(files: dict[str, str], amount: str, year: str = "2026") -> dict[str, str]:
+    """The WSG's budget for ``year``: one line of ``amount`` CHF."""
+    line = f"budget:\n  - {{year: {year}, currency: CHF, amount: {amount}}}\n"
     return files | {WSG_PATH: files[WSG_PATH] + line}
 
 
@@ -304,6 +304,36 @@ BUDGET_OVERCOMMITTED = rows(
 )  # fmt: skip
 
 
+def second_event(files: dict[str, str], allocated: str) -> dict[str, str]:
+    """``files`` and demo-2, an event like demo allocated ``allocated`` CHF."""
+    other = event(more=f"budget: {{currency: CHF, allocated: {allocated}}}")[EVENT_PATH]
+    return files | {"data/events/2026/demo-2.yaml": other.replace("id: demo", "id: demo-2")}
+
+
+NOT_SPENT = event(
+    status="cancelled",
+    more="budget: {currency: CHF, allocated: 30000}\n"
+    "cancellation: {date: 2026-05-01, reason: Venue unavailable}",
+)
+BUDGET_SUMS = rows(
+    "budget-overcommitted, what is added",
+    ("two events: 30,000 and 12,345 make 42,345",
+     second_event(ALLOCATED, "12345"), END, []),
+    ("two events: 30,000 and 12,345 are over 42,344",
+     budget(second_event(ALLOCATED, "12345"), "42344"), END, [("budget-overcommitted", 13, 41)]),
+    ("a cancelled event that spent nothing counts nothing",
+     budget(NOT_SPENT, "0"), END, []),
+    ("a cancelled event that spent nothing, and one allocated 30,000: over 29,999",
+     budget(second_event(NOT_SPENT, "30000"), "29999"), END, [("budget-overcommitted", 13, 41)]),
+    ("a budget without an allocation counts nothing",
+     budget(event(more="budget: {currency: CHF, spent: 500}"), "0"), END, []),
+    ("a budget of 0 and one franc allocated",
+     budget(event(more="budget: {currency: CHF, allocated: 1}"), "0"), END,
+     [("budget-overcommitted", 13, 41)]),
+    ("a year with a budget of 0 and no event", budget(ALLOCATED, "0", year="2027"), END, []),
+)  # fmt: skip
+
+
 FELLOWSHIPS_MISMATCH = rows(
     "fellowships-mismatch",
     ("by_country one short of granted",
@@ -311,6 +341,9 @@ FELLOWSHIPS_MISMATCH = rows(
      END, [("fellowships-mismatch", 20, 54)]),
     ("by_country adds up to granted",
      event(more="fellowships: {offered: true, granted: 8, by_country: {KE: 3, HT: 2, NP: 3}}"),
+     END, []),
+    ("300 fellowships that add up",
+     event(more="fellowships: {offered: true, granted: 300, by_country: {KE: 150, HT: 150}}"),
      END, []),
     ("by_country one more than granted",
      event(more="fellowships: {offered: true, granted: 7, by_country: {KE: 3, HT: 2, NP: 3}}"),
@@ -661,6 +694,7 @@ TERM_ORDER = rows(
         *OUTCOME_IN_FUTURE,
         *GROUP_CLOSED,
         *BUDGET_OVERCOMMITTED,
+        *BUDGET_SUMS,
         *FELLOWSHIPS_MISMATCH,
         *TOPIC_STALE,
         *NEIGHBOURS,
@@ -750,6 +784,35 @@ MESSAGES = [
         "(Norway), together in office from 2025-01-20 to 2025-01-20; the team's regional "
         "balance asks for different countries",
         id="same-country",
+    ),
+    pytest.param(
+        budget(ALLOCATED, "29999.5"), END,
+        "the events of 2026 are allocated 30,000 CHF, 0.50 more than the year's budget of "
+        "29,999.50 CHF",
+        id="budget-overcommitted-cents",
+    ),
+    pytest.param(
+        budget(second_event(ALLOCATED, "12345"), "42344"), END,
+        "the events of 2026 are allocated 42,345 CHF, 1 more than the year's budget of "
+        "42,344 CHF",
+        id="budget-overcommitted",
+    ),
+    pytest.param(
+        event(more="fellowships: {offered: true, granted: 9, by_country: {KE: 3, HT: 2, NP: 3}}"),
+        END,
+        "fellowships by_country adds up to 8, but granted is 9",
+        id="fellowships-mismatch",
+    ),
+    pytest.param(
+        topic("watch", "2026-05-01"), TODAY,
+        "watch topic last reviewed on 2026-05-01, 31 days ago; review it at least every 30 "
+        "days (policy.topic_review_days)",
+        id="topic-stale",
+    ),
+    pytest.param(
+        event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-25')}]"), d("2026-05-24"),
+        "outcome 'Report' is dated 2026-05-25, after today (2026-05-24)",
+        id="outcome-in-future",
     ),
 ]  # fmt: skip
 
