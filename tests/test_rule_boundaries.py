@@ -100,6 +100,11 @@ def edited(files: dict[str, str], old: str, new: str) -> dict[str, str]:
     return files | {EVENT_PATH: files[EVENT_PATH].replace(old, new)}
 
 
+def edited_wsg(files: dict[str, str], old: str, new: str) -> dict[str, str]:
+    assert old in files[WSG_PATH]
+    return files | {WSG_PATH: files[WSG_PATH].replace(old, new)}
+
+
 def d(text: str) -> date:
     return date.fromisoformat(text)
 
@@ -331,6 +336,15 @@ BUDGET_SUMS = rows(
      budget(event(more="budget: {currency: CHF, allocated: 1}"), "0"), END,
      [("budget-overcommitted", 13, 41)]),
     ("a year with a budget of 0 and no event", budget(ALLOCATED, "0", year="2027"), END, []),
+    ("a budget without an allocation, and one allocated 30,000: over 29,999",
+     budget(second_event(event(more="budget: {currency: CHF, spent: 500}"), "30000"), "29999"),
+     END, [("budget-overcommitted", 13, 41)]),
+    ("two lines for 2026 add up: 15,000 and 14,999 are under 30,000, found at the first",
+     budget(ALLOCATED, "15000") | {WSG_PATH: budget(ALLOCATED, "15000")[WSG_PATH]
+                                   + "  - {year: 2026, currency: CHF, amount: 14999}\n"},
+     END, [("budget-overcommitted", 13, 41)]),
+    ("a budget line without an amount is not compared",
+     edited_wsg(budget(ALLOCATED, "1"), ", amount: 1}", "}"), END, [("missing-field", 13, 5)]),
 )  # fmt: skip
 
 
@@ -342,6 +356,10 @@ FELLOWSHIPS_MISMATCH = rows(
     ("by_country adds up to granted",
      event(more="fellowships: {offered: true, granted: 8, by_country: {KE: 3, HT: 2, NP: 3}}"),
      END, []),
+    ("granted without by_country: nothing to add up",
+     event(more="fellowships: {offered: true, granted: 9}"), END, []),
+    ("by_country without granted: nothing to compare with",
+     event(more="fellowships: {offered: true, by_country: {KE: 3}}"), END, []),
     ("300 fellowships that add up",
      event(more="fellowships: {offered: true, granted: 300, by_country: {KE: 150, HT: 150}}"),
      END, []),
@@ -790,6 +808,12 @@ MESSAGES = [
         "the events of 2026 are allocated 30,000 CHF, 0.50 more than the year's budget of "
         "29,999.50 CHF",
         id="budget-overcommitted-cents",
+    ),
+    pytest.param(
+        budget(ALLOCATED, "29999.0"), END,
+        "the events of 2026 are allocated 30,000 CHF, 1 more than the year's budget of "
+        "29,999 CHF",
+        id="budget-overcommitted-whole-francs-written-as-decimals",
     ),
     pytest.param(
         budget(second_event(ALLOCATED, "12345"), "42344"), END,
