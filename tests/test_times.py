@@ -204,19 +204,24 @@ def test_two_changes_in_one_span_are_both_found_in_order() -> None:
 
 
 class Changes(tzinfo):
-    """A made-up zone: ``offsets[0]`` hours, then each next one from its UTC instant on."""
+    """A made-up zone: ``hours[0]`` hours, then each next one from its UTC instant on.
 
-    def __init__(self, offsets: list[float], instants: list[datetime]) -> None:
-        self.offsets = [timedelta(hours=hours) for hours in offsets]
-        self.instants = instants  # naive UTC, one fewer than offsets
+    Like any tzinfo may, it answers with a new timedelta each time: equal offsets
+    are equal, not the same object (zoneinfo happens to reuse its own).
+    """
+
+    def __init__(self, hours: list[float], instants: list[datetime]) -> None:
+        self.hours = hours
+        self.instants = instants  # naive UTC, one fewer than hours
 
     def _at(self, utc: datetime) -> timedelta:
-        return self.offsets[sum(utc >= instant for instant in self.instants)]
+        return timedelta(hours=self.hours[sum(utc >= instant for instant in self.instants)])
 
     def utcoffset(self, dt: datetime | None) -> timedelta:
         assert dt is not None
         local = dt.replace(tzinfo=None)
-        return next(o for o in self.offsets if self._at(local - o) == o)
+        offsets = (timedelta(hours=hours) for hours in self.hours)
+        return next(o for o in offsets if self._at(local - o) == o)
 
     def dst(self, dt: datetime | None) -> timedelta:
         return timedelta(0)
