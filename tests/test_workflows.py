@@ -162,6 +162,15 @@ def test_the_site_is_rendered_with_the_address_it_is_published_at() -> None:
     assert render["env"]["WSG_BASE_URL"] == expected
 
 
+def test_the_pages_workflow_checks_out_the_whole_history() -> None:
+    """Calendars revise an event with each commit of its file: a shallow clone has one."""
+    steps = load(PAGES)["jobs"]["build"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    render = next(s for s in steps if "wsg render site" in s.get("run", ""))
+    assert steps.index(checkout) < steps.index(render)
+    assert checkout["with"]["fetch-depth"] == "0"
+
+
 def test_the_pages_workflow_renders_and_deploys_from_main() -> None:
     workflow = load(PAGES)
     assert workflow["on"]["push"]["branches"] == ["main"]

@@ -20,6 +20,7 @@ from typing import TextIO
 from markupsafe import Markup
 
 from wsg import dataset as datasets
+from wsg import history
 from wsg.cache import FileCache
 from wsg.errors import WsgError
 from wsg.kinds import did_you_mean
@@ -54,7 +55,11 @@ def agenda(
         known = sorted(e.id for e in dataset.events if e.id)
         raise WsgError(f"no event is called {event_id!r}{did_you_mean(event_id, known)}")
     context = agendas.Context(
-        today, dataset.event, site_url, group_name=agendas.group_names(dataset.group_ids)
+        today,
+        dataset.event,
+        site_url,
+        group_name=agendas.group_names(dataset.group_ids),
+        history=history.load(data_dir) if output_format in ("ics", "json") else {},
     )
     view = agendas.build(event, context)
     content: str | bytes

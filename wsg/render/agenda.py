@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from wsg.countries import load_reference
+from wsg.history import History
 from wsg.model import Event, Group, Person, Session
 from wsg.render import times
 from wsg.render.text import date_range, is_id, long_date, safe_url, short_date, slug
@@ -56,6 +57,7 @@ class Context:
     site_url: str | None = None  # the published site's address, ending in "/"
     in_site: bool = False  # rendered into the site: its pages link to each other relatively
     group_name: Callable[[str], str] = _id_as_is  # a group as readers see it (group_names)
+    history: History = field(default_factory=dict)  # each file's revision in git (history.load)
 
     def link(self, event_id: str, anchor: str = "") -> str | None:
         """Where a reader follows a link to the event's page: relative in the site, else absolute.

@@ -2,9 +2,10 @@
 
 Session times carry the event's TZID, and the calendar holds a VTIMEZONE built
 from zoneinfo for the years of the event's dates, so a calendar application
-imports them without shifting any time. UIDs come from the event id and the
-session's day, start, room and position; DTSTAMP comes from the data, never the
-clock.
+imports them without shifting any time. UIDs come from the event id and each
+session's id, else its day and title. SEQUENCE, LAST-MODIFIED and DTSTAMP come
+from the event file's history in git (every commit that changed it), else from
+its dated decisions; never from the clock.
 
 The calendar is written here, line by line, rather than through the icalendar
 library: its objects and serializer took most of the time of rendering a large
@@ -22,6 +23,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from wsg import __version__
+from wsg.history import History
 from wsg.model import Event
 from wsg.render.agenda import (
     AgendaView,
@@ -56,15 +58,31 @@ Line = str
 
 @dataclass(frozen=True)
 class Revision:
-    """How far the event's public record has gone, as the data dates it (never the clock)."""
+    """How far the event's public record has gone, as git or the data dates it (never the clock)."""
 
-    sequence: int  # SEQUENCE: the number of dated decisions up to today
+    sequence: int  # SEQUENCE: commits that changed the event's file, else its dated decisions
     modified: datetime | None  # LAST-MODIFIED: the latest of them; None when none is dated
     stamp: datetime  # DTSTAMP: that, else the start; never after today
 
 
-def revision(event: Event, today: date) -> Revision:
-    """The event's revision as of ``today``: decisions dated after it do not count yet.
+def revision(event: Event, today: date, history: History | None = None) -> Revision:
+    """The event's revision: from its file's commits when ``history`` has them, else its decisions.
+
+    With git, SEQUENCE is the number of commits that changed the event's file
+    (re-timing a session is a change a calendar must see) and LAST-MODIFIED the
+    time of the latest, in UTC: the same commit gives the same calendar. A file
+    git does not know as it is (not committed, or edited since) falls back to the
+    decisions (see wsg.history).
+    """
+    committed = history.get(event.file) if history is not None and event.file else None
+    if committed is not None:
+        stamp = committed.last if committed.last.date() <= today else _midnight(today)
+        return Revision(sequence=committed.commits, modified=committed.last, stamp=stamp)
+    return decided_revision(event, today)
+
+
+def decided_revision(event: Event, today: date) -> Revision:
+    """The event's revision from its dated decisions up to ``today`` (later ones do not count yet).
 
     SEQUENCE counts the approval, announcement, postponement and cancellation;
     LAST-MODIFIED is the latest of them or of the proposal. An event nothing
@@ -89,7 +107,7 @@ def _midnight(day: date) -> datetime:
 
 def agenda_calendar(view: AgendaView) -> bytes:
     """The event and each timed session of its programme but the breaks."""
-    state = revision(view.event, view.context.today)
+    state = revision(view.event, view.context.today, view.context.history)
     entries = [whole_event(view.event, view.context, state)]
     entries += [
         _session(view, s, state) for s in view.sessions if s.start is not None and not s.is_break
@@ -101,7 +119,9 @@ def agenda_calendar(view: AgendaView) -> bytes:
 def site_calendar(events: list[Event], name: str, context: Context) -> bytes:
     """Every event with dates, as all-day entries (the agendas carry the sessions)."""
     entries = [
-        whole_event(e, context, revision(e, context.today)) for e in events if e.start is not None
+        whole_event(e, context, revision(e, context.today, context.history))
+        for e in events
+        if e.start is not None
     ]
     return _calendar(name, entries)
 

@@ -10,9 +10,10 @@ A talk's ``url`` is its session on the event's page in the published site:
 absolute when the site's address is known (``--base-url``), else relative to
 the ``events/`` folder where the site publishes this file beside the page. Its
 people are its speakers, then its chairs; their affiliations go in the talk's
-description (a ``biography`` is not an affiliation). ``version`` is the last
-dated decision of the event and a digest of the schedule itself: it changes
-whenever what the file says changes, and never by itself.
+description (a ``biography`` is not an affiliation). ``version`` is the date of
+the event's revision (its file's last commit, else its last dated decision) and
+a digest of the schedule itself: it changes whenever what the file says
+changes, and never by itself.
 """
 
 from __future__ import annotations
@@ -91,13 +92,14 @@ def schedule(view: AgendaView) -> dict[str, Any]:
 
 
 def version(view: AgendaView, conference: dict[str, Any]) -> str:
-    """``2026-07-01.3f9a2c1d0b``: the last dated decision, and a digest of the schedule itself.
+    """``2026-07-01.3f9a2c1d0b``: the date of the event's revision, and a digest of the schedule.
 
-    Derived from the data alone: the same data gives the same version, and any
-    change to what the schedule says gives another (apps compare it to reload).
-    An event no decision dates yet has the digest alone.
+    The revision is the calendar's (``ics.revision``: the last commit of the
+    event's file, else its last dated decision). The same commit gives the same
+    version, and any change to what the schedule says gives another (apps
+    compare it to reload). An event with neither has the digest alone.
     """
-    state = revision(view.event, view.context.today)
+    state = revision(view.event, view.context.today, view.context.history)
     text = json.dumps(conference, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     return f"{state.modified:%Y-%m-%d}.{digest}" if state.modified is not None else digest

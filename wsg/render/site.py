@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
 
-from wsg import __version__
+from wsg import __version__, history
 from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
@@ -281,6 +281,7 @@ def _units(site: _Site) -> list[list[Job]]:
         site.site_url,
         in_site=True,
         group_name=agenda.group_names(site.dataset.group_ids),
+        history=history.load(site.dataset.data_dir),  # one git log for every calendar
     )
     calendar = _Lazy(
         _bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops", context)
