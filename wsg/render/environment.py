@@ -3,7 +3,8 @@
 HTML (and SVG) templates autoescape every value; Markdown templates escape every
 value for Markdown through ``finalize`` (avoid ``~`` and ``join`` on values there:
 they would HTML-escape). In both, a text value is shown without explicit
-bidirectional controls, so that it cannot reorder the page around it. Both use
+bidirectional controls, so that it cannot reorder the page around it, and
+without control characters (in HTML and XML, taken from the page as a whole). Both use
 ``StrictUndefined`` so a typo in a template fails loudly, and data values are
 only ever *values*: nothing from the dataset is compiled as a template.
 
@@ -74,9 +75,13 @@ class Templates:
         self.markdown = _environment(self.loader, finalize=_markdown_value)
 
     def render(self, name: str, **context: Any) -> str:
-        environment = self.markdown if name.endswith(MARKDOWN_SUFFIXES) else self.html
+        markdown = name.endswith(MARKDOWN_SUFFIXES)
+        environment = self.markdown if markdown else self.html
         try:
-            return environment.get_template(name).render(**context)
+            page = environment.get_template(name).render(**context)
+            # Markdown drops control characters value by value (text.md); HTML and XML
+            # drop them from the page as a whole: none of them is valid there.
+            return page if markdown else text.without_markup_controls(page)
         except TemplateNotFound as error:
             raise WsgError(f"template {error.name!r} not found") from None
         except TemplateError as error:

@@ -21,6 +21,13 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # C0 and C1 control characters and DEL: a Markdown file is read in terminals too, where ESC,
 # BEL and CSI (U+009B) would drive the terminal instead of reading as text
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What HTML calls a parse error and XML 1.0 forbids: C0 controls but tab, line feed and
+# carriage return, DEL, C1 controls, and the noncharacters (U+FDD0-U+FDEF, U+xFFFE, U+xFFFF)
+_MARKUP_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 # What no link may hold: what str.isspace() calls space, and control characters
 _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -75,6 +82,16 @@ def md(value: object) -> Markup:
     text = _CONTROLS.sub("", " ".join(without_bidi_controls(str(value)).split()))
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return Markup(_LINE_START.sub(_escape_block_start, text))
+
+
+def without_markup_controls(page: str) -> str:
+    """A rendered HTML or XML page without the characters that make it invalid.
+
+    Applied to the whole page as it is written, so no value reaches a page with
+    one, whichever filter or macro printed it. Tab, line feed and carriage
+    return stay: they are the page's own white space.
+    """
+    return _MARKUP_CONTROLS.sub("", page) if _MARKUP_CONTROLS.search(page) else page
 
 
 def without_bidi_controls(text: str) -> str:
