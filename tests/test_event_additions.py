@@ -197,6 +197,23 @@ def test_postponement_to_and_replaced_by_name_an_event(check: Check) -> None:
     ]
 
 
+def test_an_event_postponed_to_or_replaced_by_itself_is_an_unknown_event(
+    check: Check, tmp_path: Path
+) -> None:
+    """The id exists, but it is no other event: nothing holds the new dates."""
+    postponed = PROPOSED.replace("status: proposed", "status: postponed")
+    cancelled = PROPOSED.replace("status: proposed", "status: cancelled")
+    to_itself = postponed + "postponement: {date: 2026-05-02, to: demo}\n"
+    assert check({FILE: to_itself}) == [("unknown-event", 11, 38)]
+    by_itself = cancelled + "cancellation: {date: 2026-05-02, reason: Merged, replaced_by: demo}\n"
+    assert check({FILE: by_itself}) == [("unknown-event", 11, 63)]
+    (finding,) = findings_for(tmp_path / "message", {FILE: to_itself})
+    assert finding.message == (
+        "postponement.to 'demo' names this event itself: name the event that holds the new"
+        " dates, or leave 'to' out until it exists"
+    )
+
+
 def test_a_postponement_is_optional_when_postponed(check: Check) -> None:
     postponed = PROPOSED.replace("status: proposed", "status: postponed")
     assert check({FILE: postponed}) == []

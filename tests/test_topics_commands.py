@@ -215,6 +215,33 @@ def test_show_an_event_names_its_replacement_both_ways(tmp_path: Path) -> None:
     assert "Topics:         ai-agents (covered): Security of AI agents" in forum
 
 
+def test_an_event_postponed_to_itself_is_shown_with_no_other_event(tmp_path: Path) -> None:
+    """``to`` naming the event itself (unknown-event): no "new dates" pointing back at it."""
+    day = (ROOT / "tests/examples-base/events/2025/ai-day.yaml").read_text(encoding="utf-8")
+    day = day.replace("status: cancelled", "status: postponed").replace(
+        "cancellation: {date: 2025-06-01, reason: Merged into the AI for Good summit}",
+        "postponement: {date: 2025-06-01, reason: No venue, to: ai-day}",
+    )
+    data = make_dataset(tmp_path, {"data/events/2025/ai-day.yaml": day})
+    lines = run_wsg("show", "ai-day", "--data", str(data)).out.splitlines()
+    expected = "Postponed:      2025-06-01: No venue (no other event: to names this event itself)"
+    assert expected in lines
+    assert not any(line.startswith("Postponed from") for line in lines)
+    common = ("--data", str(data), "--today", "2025-07-01")
+    markdown = run_wsg("render", "agenda", "ai-day", *common).out
+    assert "New dates are to be announced." in markdown
+    assert "It will be held as" not in markdown
+    ics = run_wsg("render", "agenda", "ai-day", "-f", "ics", *common).out
+    assert "STATUS:CANCELLED" not in ics  # its own dates are not taken over by another event
+    assert "STATUS:TENTATIVE" in ics
+    out = tmp_path / "site"
+    assert run_wsg("render", "site", "--out", str(out), *common).code == 0
+    index = (out / "years" / "2025.html").read_text("utf-8")
+    assert "New dates:" not in index and 'ai-day.html">ai-day' not in index
+    page = (out / "events" / "ai-day.html").read_text("utf-8")
+    assert "It will be held as" not in page
+
+
 def test_show_an_event_as_json_lists_the_topics_that_address_it(data: Path) -> None:
     document = json.loads(wsg(data, "show", "2026-06-digital-health-kigali", "--format", "json")[1])
     assert document["topics"] == ["digital-health-interoperability-ldcs"]

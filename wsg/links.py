@@ -32,10 +32,15 @@ def addressing(dataset: Dataset, event_id: str) -> list[Topic]:
 def related(dataset: Dataset, event: Event) -> list[Link]:
     """The events this one moved to or was replaced by, then those it took over, by id."""
     links: list[Link] = []
-    if event.postponement is not None and event.postponement.to:
+    # an event that names itself (unknown-event) moved to, or was replaced by, no other
+    if event.postponement is not None and event.postponement.to not in (None, "", event.id):
         to = event.postponement.to
         links.append(Link("new dates", to, dataset.event(to)))
-    if event.cancellation is not None and event.cancellation.replaced_by:
+    if event.cancellation is not None and event.cancellation.replaced_by not in (
+        None,
+        "",
+        event.id,
+    ):
         to = event.cancellation.replaced_by
         links.append(Link("replaced by", to, dataset.event(to)))
     if event.id is None:

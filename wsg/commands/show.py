@@ -147,11 +147,11 @@ def _event_text(event: Event, facts: list[tuple[str, str]]) -> list[RenderableTy
     page.field("Registration", event.registration)
     if event.cancellation:
         c = event.cancellation
-        instead = f" (replaced by {c.replaced_by})" if c.replaced_by else ""
+        instead = _other_event("replaced by", "replaced_by", c.replaced_by, event)
         page.field("Cancelled", f"{c.date}: {c.reason or ''}{instead}")
     if event.postponement:
         moved = event.postponement
-        to = f" (new dates: {moved.to})" if moved.to else ""
+        to = _other_event("new dates:", "to", moved.to, event)
         page.field("Postponed", f"{moved.date}: {moved.reason or ''}{to}")
     if event.participation:
         p = event.participation
@@ -234,3 +234,13 @@ def _topic_text(topic: Topic, events: dict[str, Event], due: str) -> list[Render
     if topic.notes:
         page.paragraph(topic.notes)
     return page.parts
+
+
+def _other_event(label: str, key: str, event_id: str | None, event: Event) -> str:
+    """`` (new dates: ID)``, `` (replaced by ID)``; naming the event itself names no other
+    event (unknown-event), and is said so."""
+    if not event_id:
+        return ""
+    if event_id == event.id:
+        return f" (no other event: {key} names this event itself)"
+    return f" ({label} {event_id})"

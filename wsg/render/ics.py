@@ -166,7 +166,8 @@ def status(event: Event) -> str:
 
     Those dates will not be held: the entries of the event named by ``to`` take over.
     """
-    if event.status == "postponed" and event.postponement and event.postponement.to:
+    moved = event.postponement
+    if event.status == "postponed" and moved and moved.to and moved.to != event.id:
         return "CANCELLED"
     return _STATUS.get(event.status or "", "TENTATIVE")
 

@@ -134,12 +134,16 @@ def listed(event: Event) -> ListedEvent | None:
 
 
 def successor_id(event: Event) -> str | None:
-    """``postponement.to`` of a postponed event, ``cancellation.replaced_by`` of a cancelled one."""
+    """``postponement.to`` of a postponed event, ``cancellation.replaced_by`` of a cancelled one.
+
+    None when it names the event itself (unknown-event): no other event holds its dates.
+    """
+    found = None
     if event.status == "postponed" and event.postponement is not None:
-        return event.postponement.to
+        found = event.postponement.to
     if event.status == "cancelled" and event.cancellation is not None:
-        return event.cancellation.replaced_by
-    return None
+        found = event.cancellation.replaced_by
+    return found if found != event.id else None
 
 
 @dataclass

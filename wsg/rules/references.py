@@ -267,7 +267,8 @@ def unknown_event(dataset: Dataset) -> Iterator[Problem]:
     Each must be the id of an event in ``data/events/`` (here, the example
     dataset's ``ai-forum`` and ``ai-day``): the event that addresses the
     topic, or the one that holds the new dates of a postponed or cancelled
-    event.
+    event. That one is another event: ``to`` or ``replaced_by`` naming the
+    event itself is reported too (leave the key out until the new event exists).
 
     Passing ``data/topics/demo.yaml``::
 
@@ -302,6 +303,20 @@ def unknown_event(dataset: Dataset) -> Iterator[Problem]:
         organizers: [sg16]
         themes: [ai]
         postponement: {date: 2026-05-20, to: 2027-ai-day}
+
+    Failing ``data/events/2026/demo.yaml`` (line 11, column 47)::
+
+        id: demo
+        title: Workshop on AI
+        kind: workshop
+        status: cancelled
+        start: 2026-09-10
+        end: 2026-09-11
+        timezone: Europe/Zurich
+        format: virtual
+        organizers: [sg16]
+        themes: [ai]
+        cancellation: {date: 2026-05-20, replaced_by: demo, reason: Moved online}
     """
     known = dataset.event_ids
     searches = _searches()
@@ -313,15 +328,21 @@ def unknown_event(dataset: Dataset) -> Iterator[Problem]:
             yield record.loc(key), f"{what} {event_id!r} is not an event{hint}"
 
     for event in dataset.events:
-        if event.postponement is not None:
-            yield from unknown("postponement.to", event.postponement.to, event.postponement, "to")
-        if event.cancellation is not None:
-            yield from unknown(
-                "cancellation.replaced_by",
-                event.cancellation.replaced_by,
-                event.cancellation,
-                "replaced_by",
-            )
+        for what, record, key, other in (
+            ("postponement.to", event.postponement, "to", "holds the new dates"),
+            ("cancellation.replaced_by", event.cancellation, "replaced_by", "replaces it"),
+        ):
+            event_id = getattr(record, key) if record is not None else None
+            if record is None or event_id is None:
+                continue
+            if event_id == event.id:
+                yield (
+                    record.loc(key),
+                    f"{what} {event_id!r} names this event itself: name the event that {other},"
+                    f" or leave {key!r} out until it exists",
+                )
+            else:
+                yield from unknown(what, event_id, record, key)
     for topic in dataset.topics:
         for index, event_id in enumerate(topic.events):
             yield from unknown("topic event", event_id, topic, f"events.{index}")
