@@ -33,9 +33,10 @@ def test_organizer_by_an_acronym_that_differs_from_the_id() -> None:
     [
         (
             ["--organizer", "sg170"],
-            "wsg: no group is called 'sg170' (did you mean 'sg17'?); `wsg list groups` lists them",
+            "wsg: --organizer 'sg170' is no group's id or acronym (did you mean 'sg17'?);"
+            " `wsg list groups` lists them",
         ),
-        (["--organizer", "SG99"], "wsg: no group is called 'SG99'"),
+        (["--organizer", "SG99"], "wsg: --organizer 'SG99' is no group's id or acronym"),
         (["--theme", "securty-trust"], "wsg: --theme 'securty-trust' is not a theme of wsg.yaml"),
         (["--status", "hled"], "wsg: --status 'hled' is not one of: proposed"),
         (["groups", "--kind", "study"], "wsg: --kind 'study' is not one of: advisory-group"),

@@ -87,7 +87,7 @@ def test_an_existing_event_is_never_overwritten(data: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("--organizer", "sg61"), "--organizer 'sg61' is no group of the dataset (did you mean"),
+        (("--organizer", "sg61"), "--organizer 'sg61' is no group's id or acronym (did you mean"),
         (("--theme", "ia"), "--theme 'ia' is no theme of the dataset"),
         (("--kind", "workshp"), "--kind 'workshp' is not allowed (did you mean 'workshop'?)"),
         (("--format", "online"), "--format 'online' is not allowed"),

@@ -111,7 +111,7 @@ def test_list_topics_as_json(data: Path) -> None:
     [
         (["--status", "held"], "--status 'held' is not one of: watch, candidate"),
         (["--theme", "quantm"], "--theme 'quantm' is not a theme of wsg.yaml (did you mean"),
-        (["--organizer", "sg71"], "no group is called 'sg71' (did you mean"),
+        (["--organizer", "sg71"], "--organizer 'sg71' is no group's id or acronym (did you mean"),
         (["--kind", "workshop"], "--kind 'workshop' is not one of"),
         (["--region", "africa"], "--region filters events, not topics"),
         (["--format", "csv"], "unknown format 'csv'"),
@@ -346,7 +346,7 @@ def test_new_topic_refuses_bad_input_and_writes_nothing(
 def test_new_topic_needs_a_known_raising_group(data: Path) -> None:
     code, _, err = wsg(data, "new", "topic", "--title", "X", "--theme", "ai", "--raised-by", "sg99")
     assert code == 2
-    assert err.startswith("wsg: --raised-by 'sg99' is no group of the dataset")
+    assert err.startswith("wsg: --raised-by 'sg99' is no group's id or acronym")
 
 
 def test_new_topic_in_a_dataset_without_topics_folder(tmp_path: Path) -> None:

@@ -280,7 +280,9 @@ def show(
     record_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An event, group or topic id.", autocompletion=complete_record_ids
+            metavar="ID",
+            help="An event, group or topic id (or a group's acronym: SG17).",
+            autocompletion=complete_record_ids,
         ),
     ],
     output_format: Annotated[str, _format_option("text or json")] = "text",
@@ -507,7 +509,11 @@ def new_event(
     ] = "hybrid",
     organizer: Annotated[
         list[str] | None,
-        typer.Option(metavar="GROUP", help="Organizing group id (repeatable).", show_default=False),
+        typer.Option(
+            metavar="GROUP",
+            help="Organizing group: its id or acronym, e.g. sg17 or SG17 (repeatable).",
+            show_default=False,
+        ),
     ] = None,
     theme: Annotated[
         list[str] | None,
@@ -566,7 +572,7 @@ def new_group(
         ),
     ] = "study-group",
     parent: Annotated[
-        str | None, typer.Option(metavar="GROUP", help="The parent group id.")
+        str | None, typer.Option(metavar="GROUP", help="The parent group: its id or acronym.")
     ] = "tsag",
     acronym: Annotated[str | None, typer.Option(metavar="TEXT", help="Short name.")] = None,
     data: DataOption = None,
@@ -592,7 +598,11 @@ def new_topic(
     title: Annotated[str, typer.Option(metavar="TEXT", help="What the topic is.")],
     raised_by: Annotated[
         str,
-        typer.Option("--raised-by", metavar="GROUP", help="The group that raised it, e.g. sg17."),
+        typer.Option(
+            "--raised-by",
+            metavar="GROUP",
+            help="The group that raised it: its id or acronym, e.g. sg17 or SG17.",
+        ),
     ],
     theme: Annotated[
         list[str] | None,

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
+from wsg import groupnames
 from wsg.cache import FileCache
 from wsg.countries import REGIONS, load_reference
 from wsg.dataset import Dataset
@@ -142,7 +143,7 @@ def _resolve_names(filters: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
     resolved = dict(filters)
     organizer = filters.get("organizer")
     if organizer is not None:
-        resolved["organizer"] = group_id(organizer, dataset)
+        resolved["organizer"] = groupnames.require(organizer, dataset.group_ids, "--organizer")
     theme = filters.get("theme")
     if theme is not None and theme not in dataset.themes:
         declared = ", ".join(sorted(dataset.themes)) or "none"
@@ -151,20 +152,6 @@ def _resolve_names(filters: dict[str, Any], dataset: Dataset) -> dict[str, Any]:
             f"themes: {declared}"
         )
     return resolved
-
-
-def group_id(name: str, dataset: Dataset) -> str:
-    """The id of the group ``name`` means: its id or its acronym, in any case."""
-    if name in dataset.group_ids:
-        return name
-    folded = name.casefold()
-    for group in sorted(dataset.groups, key=lambda g: natural_key(g.id)):
-        if group.id is None:
-            continue
-        if folded in (group.id.casefold(), (group.acronym or "").casefold()):
-            return group.id
-    hint = did_you_mean(folded, dataset.group_ids)
-    raise WsgError(f"no group is called {name!r}{hint}; `wsg list groups` lists them")
 
 
 def _event_matches(event: Event, filters: dict[str, Any]) -> bool:

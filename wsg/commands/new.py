@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from wsg import dataset as datasets
-from wsg import safewrite
+from wsg import groupnames, safewrite
 from wsg.canonical import canonical, dump, mapping, sequence, text
 from wsg.clock import parse_date, resolve_today
 from wsg.countries import load_reference
@@ -59,7 +59,11 @@ def event(
     _choose(event_format, FORMATS, "--format")
     venue = _venue(event_format, city, country)
     timezone = _timezone(timezone, country if venue is not None else None, city, event_format)
-    _known(organizers, dataset.group_ids, "--organizer", "group")
+    if not organizers:
+        _known(organizers, dataset.group_ids, "--organizer", "group")
+    # an id or an acronym (SG17) on the command line; the id in the file, once
+    named = [groupnames.require(o, dataset.group_ids, "--organizer") for o in organizers]
+    organizers = list(dict.fromkeys(named))
     for organizer in organizers:  # what the closed-group rule would report
         closed = dataset.group_ids[organizer].closed
         if closed is not None and closed < first:
@@ -116,8 +120,7 @@ def group(
         pairs.append(("acronym", text(acronym.strip())))
     pairs.append(("kind", kind))
     if parent:
-        _known([parent], dataset.group_ids, "--parent", "group")
-        pairs.append(("parent", parent))
+        pairs.append(("parent", groupnames.require(parent, dataset.group_ids, "--parent")))
     path = data_dir / "groups" / f"{group_id}.yaml"
     return _write(path, mapping(pairs), GROUP, data_dir, out)
 
@@ -148,7 +151,7 @@ def topic(
         raise WsgError("--title is empty")
     _choose(status, NEW_TOPIC_STATUSES, "--status")
     _known(themes, dataset.themes, "--theme", "theme")
-    _known([raised_by], dataset.group_ids, "--raised-by", "group")
+    raised_by = groupnames.require(raised_by, dataset.group_ids, "--raised-by")
     raised = parse_date(raised_date, "--raised-date") if raised_date else today
     if raised > today:
         raise WsgError(f"--raised-date {raised} is after today ({today})")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from wsg import dataset as datasets
-from wsg import links
+from wsg import groupnames, links
 from wsg.cache import FileCache
 from wsg.commands import eventfacts
 from wsg.errors import WsgError
@@ -30,8 +30,11 @@ def run(record_id: str, data_dir: Path, today: date, output_format: str, out: Te
         raise WsgError(f"unknown format {output_format!r}; choose text or json")
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     topics = {t.id: t for t in dataset.topics if t.id}
+    group_id = groupnames.find(record_id, dataset.group_ids)  # an acronym will do: SG17
     record: Event | Group | Topic | None = (
-        dataset.event(record_id) or dataset.group_ids.get(record_id) or topics.get(record_id)
+        dataset.event(record_id)
+        or (dataset.group_ids[group_id] if group_id is not None else None)
+        or topics.get(record_id)
     )
     if record is None:
         known = [e.id for e in dataset.events if e.id] + list(dataset.group_ids) + list(topics)
