@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT, make_dataset, run_wsg, skip_or_fail
 from wsg import dataset as datasets
+from wsg.commands.render import MARKDOWN_MARK
 from wsg.render import agenda, schedule
 
 SCHEMA = json.loads((ROOT / "tests" / "schemas" / "c3voc-schedule-schema.json").read_text())
@@ -685,7 +686,9 @@ def test_templates_folder_overrides_the_agenda_template_by_name(data: Path, tmp_
     result = run_wsg("render", "agenda", DST_ID, "--templates", str(mine), "--data", str(data))
     assert result.code == 0
     assert (
-        result.out == "Opening; Coffee; Track A; Track B; Sunday keynote; Monday panel; Closing; "
+        result.out
+        == "Opening; Coffee; Track A; Track B; Sunday keynote; Monday panel; Closing; \n"
+        + MARKDOWN_MARK  # wsg's own mark, under a user's template too
     )
 
 

@@ -102,8 +102,11 @@ def prepare(work: Path) -> Path:
     (site / ".wsg-site").write_text("wsg\nThe marker of a site wsg wrote.\n")
     (site / "index.html").write_text("the site as it was\n")
     (site / "events" / "gone.html").write_text("an event page of the site as it was\n")
-    (work / "out" / "agenda.html").write_text("the agenda as it was\n")
-    (work / "out" / "summary.md").write_text("the summary as it was\n")
+    # earlier renderings, with the mark by which -o knows them as wsg's (it refuses others)
+    (work / "out" / "agenda.html").write_text(
+        '<!DOCTYPE html>\n<meta name="generator" content="wsg 0.0">\nthe agenda as it was\n'
+    )
+    (work / "out" / "summary.md").write_text("the summary as it was\n<!-- generator: wsg 0.0 -->\n")
     return work
 
 
