@@ -135,6 +135,8 @@ def test_file_rules_cannot_be_overridden(tmp_path: Path, monkeypatch: pytest.Mon
         (["validate", "--today", "2026-02-30"], "wsg: --today '2026-02-30' is not a date"),
         (["validate", "--format", "xml"], "wsg: unknown format 'xml'"),
         (["validate", "missing.yaml"], "wsg: missing.yaml: no such file or folder"),
+        (["validate", ""], "wsg: a PATH given is empty: name a file or folder of the dataset"),
+        (["fmt", "--check", ""], "wsg: a PATH given is empty: name a file or folder of the"),
         (["show", "sg61"], "wsg: no event, group or topic is called 'sg61' (did you mean 'sg16'?)"),
         (
             ["rules", "yaml-syntx"],
@@ -150,6 +152,19 @@ def test_usage_errors_are_one_line_and_exit_2(
     assert result.err.startswith(message)
     assert result.err.count("\n") == 1
     assert "Traceback" not in result.err
+
+
+def test_an_empty_path_never_means_the_current_folder(
+    bad_dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From inside the dataset, ``""`` read as "." would check every file, saying nothing."""
+    monkeypatch.chdir(bad_dataset / "data")
+    for command in (["validate", ""], ["validate", "events", ""], ["fmt", "--check", ""]):
+        result = run_wsg(*command)
+        assert (result.code, result.out) == (2, ""), command
+        assert result.err == (
+            "wsg: a PATH given is empty: name a file or folder of the dataset, or none for all\n"
+        )
 
 
 def test_an_unexpected_failure_is_one_line_and_exit_3(

@@ -179,6 +179,10 @@ def chosen(paths: list[str], data_dir: Path) -> list[str]:
     resolved = data_dir.resolve()
     wanted = []
     for raw in paths:
+        if not raw:  # Path("") is the current folder: an empty argument must not mean it
+            raise WsgError(
+                "a PATH given is empty: name a file or folder of the dataset, or none for all"
+            )
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise WsgError(f"{raw}: no such file or folder")
