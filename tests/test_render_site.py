@@ -168,9 +168,30 @@ def test_a_called_off_event_promises_nothing(site: Path, event_id: str) -> None:
     """No "Add to calendar", no programme or outcomes "to come": the event is called off."""
     page = (site / "events" / f"{event_id}.html").read_text()
     for promise in ("Add to calendar", f'href="{event_id}.ics"', "are published after the event",
-                    "has not been published yet", "Downloads"):  # fmt: skip
+                    "has not been published yet", "Downloads", "Offered"):  # fmt: skip
         assert promise not in page, promise
     assert re.search(r'<div class="notice( postponed)?">\n<p>This event was ', page)
+
+
+@pytest.mark.parametrize("status", ["cancelled", "postponed"])
+def test_a_called_off_event_offers_no_fellowships_but_says_what_was_granted(
+    tmp_path: Path, status: str
+) -> None:
+    day = (ROOT / "tests/examples-base/events/2025/ai-day.yaml").read_text("utf-8")
+    if status == "postponed":
+        day = day.replace("status: cancelled", "status: postponed").replace(
+            "cancellation:", "postponement:"
+        )
+    offered = day + "fellowships: {offered: true}\n"
+    granted = day + "fellowships: {offered: true, granted: 3}\n"
+    pages = {}
+    for name, text in (("offered", offered), ("granted", granted)):
+        data = make_dataset(tmp_path / name, {"data/events/2025/ai-day.yaml": text})
+        render_site(data, tmp_path / name / "site")
+        pages[name] = (tmp_path / name / "site" / "events" / "ai-day.html").read_text()
+    assert "Fellowships" not in pages["offered"]
+    assert "Offered" not in pages["granted"]
+    assert f"<dt>Fellowships</dt><dd>3 granted before it was {status}</dd>" in pages["granted"]
 
 
 def test_called_off_events_lead_to_the_new_dates_or_the_replacement(site: Path) -> None:
