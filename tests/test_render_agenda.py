@@ -243,15 +243,42 @@ def test_the_zone_note_names_the_venue_city_and_each_offset_of_a_multi_day_event
         ("2026-01-iot-smart-cities-dhaka", "Dhaka time (UTC+06:00)."),
         ("2025-12-6g-brasilia", "Brasília time (UTC-03:00)."),
         ("2025-06-sids-climate-apia", "Apia time (UTC+13:00)."),
-        ("2026-04-metaverse-accessibility-webinar", "Europe/Zurich, CEST (UTC+02:00)."),
+        # online, no venue: the city that names the zone, never "Europe/Zurich, CEST"
+        ("2026-04-metaverse-accessibility-webinar", "Zurich time, CEST (UTC+02:00)."),
     ],
 )
 def test_zones_without_a_letter_abbreviation_read_cleanly(event_id: str, note: str) -> None:
-    """``Tashkent time (UTC+05:00)``, never ``Asia/Tashkent, (UTC+05:00)``; online: the zone id."""
+    """``Tashkent time (UTC+05:00)``, never ``Asia/Tashkent, (UTC+05:00)``; online: its city."""
     for output_format in ("md", "html"):
         text = render(ROOT / "data", output_format, event_id)
         assert f"Times are local to the event: {note}" in text
         assert ", (UTC" not in text and " , " not in text
+
+
+@pytest.mark.parametrize(
+    ("zone", "note"),
+    [
+        ("Europe/Zurich", "Zurich time, CEST (UTC+02:00)."),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires time (UTC-03:00)."),
+        ("Asia/Tashkent", "Tashkent time (UTC+05:00)."),
+        ("UTC", "UTC."),
+        ("Pacific/Fiji", "Fiji time (UTC+12:00)."),
+    ],
+)
+def test_an_online_event_names_its_zone_by_the_zones_city(
+    tmp_path: Path, zone: str, note: str
+) -> None:
+    """No venue, so no venue city: the zone id's city, never the raw id before a comma."""
+    online = DST_EVENT.replace("timezone: Europe/Zurich", f"timezone: {zone}").replace(
+        "format: hybrid\nvenue: {city: Geneva, country: CH, place: ITU headquarters}\n",
+        "format: virtual\n",
+    )
+    data = make_dataset(tmp_path, {f"data/events/2026/{DST_ID}.yaml": online.replace(
+        "end: 2026-10-26", "end: 2026-10-24")})  # fmt: skip
+    for output_format in ("md", "html"):
+        text = render(data, output_format)
+        assert f"Times are local to the event: {note}" in text, text
+        assert f"{zone}," not in text
 
 
 def test_markdown_groups_parallel_rooms_and_lists_breaks_chairs_speakers_and_slides(

@@ -219,7 +219,7 @@ class AgendaView:
     zone: tzinfo
     zone_name: str
     zone_known: bool
-    zone_summary: str  # e.g. "Europe/Zurich, CET (UTC+01:00)"
+    zone_summary: str  # e.g. "Geneva time, CET (UTC+01:00)"; online "Zurich time, …"
     clock_changes: tuple[str, ...]
     place: str
     rooms: tuple[str, ...]
@@ -460,15 +460,19 @@ def _slots(sessions: list[SessionView]) -> tuple[Slot, ...]:
 
 
 def _zone_summary(event: Event, where: tzinfo, known: bool) -> str:
-    """``Geneva time, CET (UTC+01:00)``; ``Tashkent time (UTC+05:00)``; the zone id when online.
+    """``Geneva time, CET (UTC+01:00)``; ``Tashkent time (UTC+05:00)``; online, the zone's city.
 
-    People read the venue's city better than an IANA id. When the offset changes
-    between the event's days, each offset is named with the days it holds (at noon).
+    People read the venue's city better than an IANA id; an event with no venue (online)
+    is told by the city that names its zone: ``Zurich time, CEST (UTC+02:00)``. When the
+    offset changes between the event's days, each offset is named with the days it
+    holds (at noon).
     """
     if not known:
         return "time zone unknown (missing, or not an IANA zone name); times are shown as UTC"
     city = event.venue.city if event.venue is not None else None
-    name = f"{city} time" if city else (event.timezone or "")
+    name = f"{city} time" if city else _zone_city_time(event.timezone or "")
+    if name == "UTC":
+        return name  # never "UTC (UTC+00:00)"
     if event.start is None:
         return name
     spans = _offset_spans(event.start, _last_day(event), where)
@@ -481,6 +485,16 @@ def _zone_summary(event: Event, where: tzinfo, known: bool) -> str:
         )
     parts = [f"{times.zone_text(noon)} on {date_range(first, last)}" for noon, first, last in spans]
     return f"{name}, " + ", then ".join(parts)
+
+
+def _zone_city_time(zone: str) -> str:
+    """``Europe/Zurich`` → ``Zurich time``; ``America/Argentina/Buenos_Aires`` → ``Buenos Aires
+    time``; UTC and the ``Etc/`` zones, which name no city, as they are."""
+    if zone in ("UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu"):
+        return "UTC"
+    if "/" not in zone or zone.startswith("Etc/"):
+        return zone
+    return f"{zone.rsplit('/', 1)[1].replace('_', ' ')} time"
 
 
 def _last_day(event: Event) -> date:
