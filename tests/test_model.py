@@ -1,9 +1,9 @@
-"""Records remember where each key and value was, packed, and give it back exactly."""
+"""Records remember where each key and value was, and give it back exactly."""
 
 from __future__ import annotations
 
 from wsg.kinds import Context
-from wsg.model import BARE, VALUED, Loc, Participation, pack_places, unpack_places
+from wsg.model import Loc, Participation
 from wsg.schema import EVENT
 from wsg.yamltree import parse
 
@@ -43,31 +43,18 @@ def test_given_means_present_with_a_value() -> None:
     assert not event.given("titl")  # type: ignore[attr-defined]  # no prefix matches
 
 
-def test_a_flag_character_in_a_data_key_does_not_split_it() -> None:
+def test_a_data_key_is_kept_as_written() -> None:
     participation = converted().participation  # type: ignore[attr-defined]
     assert isinstance(participation, Participation)
     assert participation.loc("by_country.KE") == Loc("demo.yaml", 7, 20)
-    assert participation.loc("by_country.\ufffdodd") == Loc("demo.yaml", 7, 34)
+    assert participation.loc("by_country.\x1fodd") == Loc("demo.yaml", 7, 34)
     assert participation.given("by_country") and not participation.given("odd")
 
 
-def test_a_later_duplicate_wins_as_in_yaml() -> None:
-    keys, places = pack_places(
-        [VALUED + "a", BARE + "b", VALUED + "a"], [1, 2, 1, 1, 0, 0, 2, 1, 3, 4, 3, 1]
-    )
-    values, names = unpack_places(keys, places)
-    assert values == {"a": (3, 4)}
-    assert names == {"a": (3, 1), "b": (2, 1)}
-
-
-def test_records_with_the_same_keys_share_one_string() -> None:
-    first, _ = pack_places([VALUED + "name", VALUED + "country"], [1, 1, 1, 1] * 2)
-    second, _ = pack_places([VALUED + "name", VALUED + "country"], [5, 1, 5, 1] * 2)
-    assert first is second  # one object in a cache segment's memo
-
-
-def test_places_take_the_fewest_bytes_their_largest_number_needs() -> None:
-    for numbers, width in (([1, 2, 3, 4], 4), ([300, 2, 3, 4], 8), ([70_000, 1, 1, 1], 16)):
-        keys, places = pack_places([VALUED + "a"], numbers)
-        assert len(places) == width
-        assert unpack_places(keys, places) == ({"a": tuple(numbers[:2])}, {"a": tuple(numbers[2:])})
+def test_a_repeated_key_is_placed_where_its_first_value_is() -> None:
+    tree, problems = parse("id: demo\ntitle: First\ntitle: Second\nhost: sg16\nhost:\n")
+    assert [p.rule for p in problems] == ["duplicate-key", "duplicate-key"]
+    event = EVENT.convert(tree, Context("demo.yaml"))
+    assert (event.title, event.host) == ("First", "sg16")
+    assert event.loc("title") == Loc("demo.yaml", 2, 8)
+    assert event.key_loc("host") == Loc("demo.yaml", 4, 1) and event.given("host")

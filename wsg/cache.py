@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 Entry = tuple[list["Problem"], Any]  # the problems and the record (or None) of one file
 FindingRow = tuple[str, int, int, str, str, str]  # file, line, column, rule, severity, message
 
-FORMAT = b"WSG-PACK-2"
+FORMAT = b"WSG-PACK-3"
 _HEADER = len(FORMAT) + 32 + 32 + 8  # format, fingerprint, checksum, where the index starts
 _PICKLE_PROTOCOL = 5
 

@@ -22,6 +22,7 @@ from typing import Any
 from wsg.dataset import Dataset, SourceFile
 from wsg.findings import Finding
 from wsg.model import (
+    PLACE_FIELDS,
     Cancellation,
     Day,
     Event,
@@ -765,8 +766,7 @@ def _unreadable(
 def _field_names(kind: type) -> list[str]:
     from dataclasses import fields
 
-    place = {"file", "line", "column", "keys", "places"}
-    return [f.name for f in fields(kind) if f.name not in place]
+    return [f.name for f in fields(kind) if f.name not in PLACE_FIELDS]
 
 
 def _value_changes(label: str, old: Any, new: Any) -> list[tuple[str, str, int]]:

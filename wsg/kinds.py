@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from wsg.countries import load_reference
-from wsg.model import BARE, VALUED, pack_places
+from wsg.model import Place
 from wsg.yamltree import (
     NULLS,
     TYPED_START,
@@ -628,17 +628,10 @@ class SeverityMap(Kind):
 Required = bool | Callable[[Mapping], bool]
 
 
-@lru_cache(maxsize=1 << 12)
-def _item_key(name: str, item: int | str) -> str:
-    """The ``locs`` key of a list item or a mapping entry: ``speakers.0``, ``by_country.KE``.
-
-    With its flag; a flag character inside a key (only a quoted escape can put one
-    there) would cut it in two, so it is replaced.
-    """
-    text = f"{name}.{item}"
-    if VALUED in text or BARE in text:
-        text = text.replace(VALUED, "\ufffd").replace(BARE, "\ufffd")
-    return VALUED + text
+@cache
+def _place(line: int, column: int, key_line: int, key_column: int) -> Place:
+    """One tuple for each place, however many records share it: files repeat their layout."""
+    return (line, column, key_line, key_column)
 
 
 @dataclass
@@ -675,8 +668,7 @@ class Record(Kind):
             ctx.report("wrong-type", node, f"expected {self.label}, found {describe(node)}")
             return None
         values: dict[str, Any] = {}
-        keys: list[str] = []  # each after its flag, with four numbers each: see model.pack_places
-        numbers: list[int] = []
+        places: dict[str, Place] = {}
         by_name = self.by_name
         for key, value in node.pairs:
             name = key.value
@@ -694,21 +686,18 @@ class Record(Kind):
                 continue
             name = spec.name  # the same text, one string for every record
             if type(value) is Scalar and value.plain and value.value in NULLS:  # is_null, inline
-                keys.append(BARE + name)
-                numbers += (0, 0, key.line, key.column)
+                places[name] = _place(0, 0, key.line, key.column)
                 if spec.is_required(node):
                     ctx.report("missing-field", key, f"{name!r} is required and has no value")
                 continue
-            keys.append(VALUED + name)
-            numbers += (value.line, value.column, key.line, key.column)
+            places[name] = _place(value.line, value.column, key.line, key.column)
             kind = spec.kind
             if isinstance(kind, ListOf):
                 items = kind.convert_items(value, ctx)
                 if items is None:
                     continue
                 for index, (_, item) in enumerate(items):
-                    keys.append(_item_key(name, index))
-                    numbers += (item.line, item.column, 0, 0)
+                    places[f"{name}.{index}"] = _place(item.line, item.column, 0, 0)
                 converted: Any = [item_value for item_value, _ in items]
                 if len(converted) < kind.min_items and len(items) == len(value.items):  # type: ignore[attr-defined]
                     ctx.report("missing-field", value, f"{name!r} needs at least {kind.min_items}")
@@ -720,8 +709,7 @@ class Record(Kind):
                 converted = kind.convert(value, ctx)
                 if isinstance(value, Mapping):
                     for k, v in value.pairs:
-                        keys.append(_item_key(name, k.value))
-                        numbers += (v.line, v.column, 0, 0)
+                        places[f"{name}.{k.value}"] = _place(v.line, v.column, 0, 0)
             else:
                 converted = kind.convert(value, ctx)
             if converted is not None:
@@ -735,12 +723,10 @@ class Record(Kind):
                     where,
                     f"{self.title} needs {spec.name!r}" + (f": {spec.doc}" if spec.doc else ""),
                 )
-        packed_keys, places = pack_places(keys, numbers)
         return self.factory(
             file=ctx.file,
             line=node.line,
             column=node.column,
-            keys=packed_keys,
             places=places,
             **values,
         )

@@ -7,12 +7,8 @@ code needs no guards beyond ``is None``.
 
 from __future__ import annotations
 
-import re
-import sys
-from array import array
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -22,43 +18,12 @@ class Loc:
     column: int
 
 
-# The packed places of a record (``Located.keys`` and ``Located.places``): each key is
-# written after a flag, VALUED when the file gives it a value, BARE when the value is
-# null, and the text ends with VALUED; ``places`` holds four unsigned numbers per key, in
-# the same order: the value's line and column, the key's line and column (0 = none),
-# each of one, two or four bytes as the largest needs (the length tells which).
-VALUED, BARE = "\x1f", "\x1e"
-_FLAGS = re.compile("([\x1e\x1f])([^\x1e\x1f]*)")
+# Where a key of a record is: its value's line and column (0, 0 when the value is null),
+# then the key's own line and column (0, 0 for a list item or a by_country entry).
+Place = tuple[int, int, int, int]
 
-Places = dict[str, tuple[int, int]]
-
-
-_WIDTHS = {1: "B", 2: "H", 4: "I"}
-
-
-def pack_places(keys: list[str], numbers: list[int]) -> tuple[str, bytes]:
-    """``keys`` (each after its flag) and their four numbers each, as a record stores them."""
-    largest = max(numbers, default=0)
-    code = "B" if largest < 1 << 8 else "H" if largest < 1 << 16 else "I"
-    return sys.intern("".join(keys) + VALUED), array(code, numbers).tobytes()
-
-
-@lru_cache(maxsize=1 << 12)
-def unpack_places(keys: str, places: bytes) -> tuple[Places, Places]:
-    """Where each value is, and where each key is (a later duplicate wins, as in YAML)."""
-    count = keys.count(VALUED) + keys.count(BARE) - 1
-    numbers = array(_WIDTHS[len(places) // (4 * count)] if count else "B")
-    numbers.frombytes(places)
-    values: Places = {}
-    names: Places = {}
-    for index, match in enumerate(_FLAGS.finditer(keys, 0, len(keys) - 1)):
-        line, column, key_line, key_column = numbers[4 * index : 4 * index + 4]
-        name = match[2]
-        if line:
-            values[name] = (line, column)
-        if key_line:
-            names[name] = (key_line, key_column)
-    return values, names
+# The fields of every record that say where it is, not what it says.
+PLACE_FIELDS = frozenset({"file", "line", "column", "places"})
 
 
 @dataclass(slots=True, kw_only=True)
@@ -66,38 +31,26 @@ class Located:
     file: str = ""
     line: int = 1
     column: int = 1
-    # Where each key and value is, packed: a warm run unpickles tens of thousands of
-    # records, and one string and one bytes object cost a fraction of two dicts each.
-    keys: str = field(default=VALUED, repr=False, compare=False)
-    places: bytes = field(default=b"", repr=False, compare=False)
-
-    @property
-    def locs(self) -> Places:
-        """key (or "key.index" for list items, "key.CODE" for by_country) -> its value's place."""
-        return unpack_places(self.keys, self.places)[0]
-
-    @property
-    def key_locs(self) -> Places:
-        """key -> the place of the key itself."""
-        return unpack_places(self.keys, self.places)[1]
+    # key (or "key.index" for a list item, "key.CODE" for a by_country entry) -> its Place
+    places: dict[str, Place] = field(default_factory=dict, repr=False, compare=False)
 
     def given(self, key: str) -> bool:
         """Whether the file gives ``key`` a value (it is there and not null)."""
-        keys = self.keys
-        return f"{VALUED}{key}{VALUED}" in keys or f"{VALUED}{key}{BARE}" in keys
+        at = self.places.get(key)
+        return at is not None and at[0] > 0
 
     def loc(self, key: str | None = None) -> Loc:
-        """Where ``key``'s value is; the record itself when the key is absent."""
-        if key is not None:
-            at = self.locs.get(key)
-            if at is not None:
-                return Loc(self.file, at[0], at[1])
+        """Where ``key``'s value is; the record itself when the key is absent or null."""
+        at = self.places.get(key) if key is not None else None
+        if at is not None and at[0] > 0:
+            return Loc(self.file, at[0], at[1])
         return Loc(self.file, self.line, self.column)
 
     def key_loc(self, key: str) -> Loc:
-        at = self.key_locs.get(key)
-        if at is not None:
-            return Loc(self.file, at[0], at[1])
+        """Where ``key`` itself is; where its value is for a list item or an entry."""
+        at = self.places.get(key)
+        if at is not None and at[2] > 0:
+            return Loc(self.file, at[2], at[3])
         return self.loc(key)
 
 

@@ -9,9 +9,7 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from wsg.model import Person
-
-_PLACE = frozenset({"file", "line", "column", "keys", "places"})
+from wsg.model import PLACE_FIELDS, Person
 
 
 def to_data(value: Any, public: bool = True) -> Any:
@@ -43,6 +41,6 @@ def _data_fields(cls: type, public: bool) -> tuple[str, ...] | None:
         names = None
         if is_dataclass(cls):
             private = {"email"} if public and issubclass(cls, Person) else set()
-            names = tuple(f.name for f in fields(cls) if f.name not in _PLACE | private)
+            names = tuple(f.name for f in fields(cls) if f.name not in PLACE_FIELDS | private)
         _FIELDS[key] = names
     return _FIELDS[key]
