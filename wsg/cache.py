@@ -39,12 +39,10 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import fields, is_dataclass
+from dataclasses import is_dataclass
 from datetime import date
 from functools import cache
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -135,52 +133,16 @@ def _entry_key(rel: str, kind: str, data: bytes) -> bytes:
     return digest.digest()
 
 
-def _makers(classes: list[type]) -> dict[type, Callable[..., Any]]:
-    """For each class, a function that builds one from its field values, in field order.
-
-    Pickle's own way sets a slotted object's fields one by one from a dict; these
-    compiled functions do the same with about half the work.
-    """
-    source = []
-    for cls in classes:
-        names = [spec.name for spec in fields(cls)]
-        source += [f"def make_{cls.__name__}({', '.join(names)}):"]
-        source += [f"    made_ = new({cls.__name__})"]  # no field ends in an underscore
-        source += [f"    made_.{name} = {name}" for name in names]
-        source += ["    return made_"]
-    namespace: dict[str, Any] = {"new": object.__new__, **{cls.__name__: cls for cls in classes}}
-    exec("\n".join(source), namespace)
-    makers = {cls: namespace[f"make_{cls.__name__}"] for cls in classes}
-    for maker in makers.values():
-        maker.__module__ = __name__
-    return makers
-
-
-_MODEL = [
-    value for value in vars(model).values() if isinstance(value, type) and is_dataclass(value)
-]
-_MAKERS = {
-    cls: (maker, attrgetter(*(spec.name for spec in fields(cls))))
-    for cls, maker in _makers(_MODEL).items()
-}
-globals().update({maker.__name__: maker for maker, _ in _MAKERS.values()})
-_MAKER_NAMES = frozenset(maker.__name__ for maker, _ in _MAKERS.values())
-
-
-class _ModelPickler(pickle.Pickler):
-    def reducer_override(self, obj: Any) -> Any:
-        made = _MAKERS.get(type(obj))
-        if made is None:
-            return NotImplemented
-        maker, values = made
-        return maker, values(obj)
+_MODEL = frozenset(
+    name for name, value in vars(model).items() if isinstance(value, type) and is_dataclass(value)
+)
 
 
 class _ModelUnpickler(pickle.Unpickler):
     """Builds the model's records and dates, and refuses everything else."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module == __name__ and name in _MAKER_NAMES) or (
+        if (module == model.__name__ and name in _MODEL) or (
             module == "datetime" and name == "date"
         ):
             return super().find_class(module, name)
@@ -191,7 +153,7 @@ def _dump_segment(entries: list[Entry]) -> bytes:
     # one pickler for the segment: its memo makes a string or date that several of its
     # files repeat one object
     stream = io.BytesIO()
-    pickler = _ModelPickler(stream, protocol=_PICKLE_PROTOCOL)
+    pickler = pickle.Pickler(stream, protocol=_PICKLE_PROTOCOL)
     for entry in entries:
         pickler.dump(entry)
     return stream.getvalue()
