@@ -29,8 +29,13 @@ def addressing(dataset: Dataset, event_id: str) -> list[Topic]:
     return sorted((t for t in dataset.topics if event_id in t.events), key=lambda t: t.id or "")
 
 
-def related(dataset: Dataset, event: Event) -> list[Link]:
-    """The events this one moved to or was replaced by, then those it took over, by id."""
+def related(
+    dataset: Dataset, event: Event, index: dict[str, list[Link]] | None = None
+) -> list[Link]:
+    """The events this one moved to or was replaced by, then those it took over, by id.
+
+    ``index``: ``took_over(dataset)``, when the caller asks for many events.
+    """
     links: list[Link] = []
     # an event that names itself (unknown-event) moved to, or was replaced by, no other
     if event.postponement is not None and event.postponement.to not in (None, "", event.id):
@@ -45,12 +50,25 @@ def related(dataset: Dataset, event: Event) -> list[Link]:
         links.append(Link("replaced by", to, dataset.event(to)))
     if event.id is None:
         return links
-    earlier: list[Link] = []
+    earlier = (index if index is not None else took_over(dataset)).get(event.id, [])
+    return links + [link for link in earlier if link.event is not event]
+
+
+def took_over(dataset: Dataset) -> dict[str, list[Link]]:
+    """For each event id, the events postponed to it or replaced by it, by id."""
+    found: dict[str, list[Link]] = {}
     for other in dataset.events:
-        if other is event or other.id is None:
+        if other.id is None:
             continue
-        if other.postponement is not None and other.postponement.to == event.id:
-            earlier.append(Link("postponed from", other.id, other))
-        if other.cancellation is not None and other.cancellation.replaced_by == event.id:
-            earlier.append(Link("replaces", other.id, other))
-    return links + sorted(earlier, key=lambda link: (link.event_id, link.relation))
+        if other.postponement is not None and other.postponement.to is not None:
+            found.setdefault(other.postponement.to, []).append(
+                Link("postponed from", other.id, other)
+            )
+        if other.cancellation is not None and other.cancellation.replaced_by is not None:
+            found.setdefault(other.cancellation.replaced_by, []).append(
+                Link("replaces", other.id, other)
+            )
+    return {
+        key: sorted(earlier, key=lambda link: (link.event_id, link.relation))
+        for key, earlier in found.items()
+    }

@@ -49,8 +49,15 @@ def _co_organizer(co_organizer: CoOrganizer) -> str:
     return f"{name} ({details})" if details else name
 
 
-def build(dataset: Dataset, event: Event, topics: list[TopicView], pages: set[str]) -> EventFacts:
-    """The facts of ``event``; ``topics``: the site's, ``pages``: the event ids with a page."""
+def build(
+    dataset: Dataset,
+    event: Event,
+    topics: list[TopicView],
+    pages: set[str],
+    earlier: dict[str, list[links.Link]],
+) -> EventFacts:
+    """The facts of ``event``; ``topics``: the site's, ``pages``: the event ids with a page,
+    ``earlier``: ``links.took_over(dataset)``."""
     proposal = event.proposal
     text = ""
     if proposal is not None:
@@ -69,7 +76,7 @@ def build(dataset: Dataset, event: Event, topics: list[TopicView], pages: set[st
         for code, count in (fellowships.by_country.items() if fellowships else ())
     )
     took_over = []
-    for link in links.related(dataset, event):
+    for link in links.related(dataset, event, earlier):
         if link.relation not in links.EARLIER:
             continue
         title = (link.event.title if link.event else None) or link.event_id

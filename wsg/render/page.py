@@ -6,6 +6,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -35,8 +36,12 @@ class Page:
 
         In the page margin the footer can never be pushed onto a sheet of its own.
         """
-        text = self.footer[0] if self.footer else ""
-        return Markup('"{}"').format(Markup("".join(_css_char(c) for c in text)))
+        return _css_string(self.footer[0] if self.footer else "")
+
+
+@cache  # every page of a site has the same footer
+def _css_string(text: str) -> Markup:
+    return Markup('"{}"').format(Markup("".join(_css_char(c) for c in text)))
 
 
 def _css_char(char: str) -> str:

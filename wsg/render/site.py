@@ -18,11 +18,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TextIO, TypeVar
 
-from wsg import __version__, history
+from wsg import __version__, history, links
 from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
 from wsg.countries import load_reference
 from wsg.dataset import Dataset
@@ -159,14 +158,19 @@ class _Site:
     themes: list[ThemeListing]
     balances: dict[int, YearBalance] = field(default_factory=dict)  # each year's, once
     site_url: str | None = None  # where the site is published, when known (absolute links)
+    # Made once here, before any page (and before the workers fork): every page reads them.
+    items: list[ListedEvent] = field(init=False)
+    pages: set[str] = field(init=False)  # the ids of the events that have a page
+    group_ids: set[str] = field(init=False)
+    topics: list[watch_pages.TopicView] = field(init=False)  # linked to this site's pages
+    took_over: dict[str, list[links.Link]] = field(init=False)  # see links.took_over
 
-    @property
-    def items(self) -> list[ListedEvent]:
-        return [item for _, item in self.events]
-
-    @property
-    def group_ids(self) -> set[str]:
-        return {g.id for g in self.groups if g.id}
+    def __post_init__(self) -> None:
+        self.items = [item for _, item in self.events]
+        self.pages = {item.id for item in self.items}
+        self.group_ids = {g.id for g in self.groups if g.id}
+        self.topics = watch_pages.views(self.dataset, self.pages, self.group_ids)
+        self.took_over = links.took_over(self.dataset)
 
     def page(
         self, title: str, root: str, section: str, home: bool = False, description: str = ""
@@ -186,12 +190,6 @@ class _Site:
 
     def render(self, template: str, page: Page, **context: Any) -> str:
         return self.templates.render(template, page=page, **context)
-
-    @cached_property
-    def topics(self) -> list[watch_pages.TopicView]:
-        """The technology watch, linked to the pages of this site."""
-        pages = {item.id for item in self.items}
-        return watch_pages.views(self.dataset, pages, self.group_ids)
 
 
 def build(
@@ -290,25 +288,28 @@ def _units(site: _Site) -> list[list[Job]]:
     calendar = _Lazy(
         _bind(ics.site_calendar, [e for e, _ in site.events], "ITU-T workshops", context)
     )
-    jobs: list[Job] = [  # each its own unit
-        ("style.css", _bind(site.templates.source, "style.css")),
-        ("favicon.svg", _bind(site.templates.source, "favicon.svg")),
-        ("index.html", _bind(_index_page, site, calendar)),
-        ("themes.html", _bind(_themes_page, site)),
-        ("topics.html", _bind(_topics_page, site)),
-        ("feed.xml", _bind(_feed, site)),
-        ("groups/index.html", _bind(_groups_page, site)),
-        ("calendar.ics", calendar),
-        ("events.json", _bind(_events_json, site)),
+    units: list[list[Job]] = [
+        [("style.css", _bind(site.templates.source, "style.css"))],
+        [("favicon.svg", _bind(site.templates.source, "favicon.svg"))],
+        [("index.html", _bind(_index_page, site, calendar)), ("calendar.ics", calendar)],
+        [("themes.html", _bind(_themes_page, site))],
+        [("topics.html", _bind(_topics_page, site))],
+        [("feed.xml", _bind(_feed, site))],
+        [("groups/index.html", _bind(_groups_page, site))],
+        [("events.json", _bind(_events_json, site))],
     ]
     for year in site.years:
-        jobs += [
-            (f"years/{year}.html", _bind(_year_page, site, year)),
-            (f"summary/{year}.html", _bind(_summary_page, site, year)),
-            (f"summary/{year}-resolution-53.html", _bind(_duties_page, site, year)),
+        report = _Lazy(_bind(_report, site, year))  # the year's two report pages share it
+        units += [
+            [(f"years/{year}.html", _bind(_year_page, site, year))],
+            [
+                (f"summary/{year}.html", _bind(_summary_page, site, year, report)),
+                (f"summary/{year}-resolution-53.html", _bind(_duties_page, site, year, report)),
+            ],
         ]
-    jobs += [(f"groups/{group.id}.html", _bind(_group_page, site, group)) for group in site.groups]
-    units = [[job] for job in jobs]
+    units += [
+        [(f"groups/{group.id}.html", _bind(_group_page, site, group))] for group in site.groups
+    ]
     for event, item in site.events:
         view = _Lazy(_bind(agenda.build, event, context))
         files = _EventFiles(
@@ -456,7 +457,7 @@ def _event_page(
         outcomes=outcomes,
         downloads=downloads,
         meaning=words.STATUS_MEANING.get(item.status, ""),
-        duties=eventfacts.build(site.dataset, event, site.topics, {i.id for i in site.items}),
+        duties=eventfacts.build(site.dataset, event, site.topics, site.pages, site.took_over),
     )
 
 
@@ -641,8 +642,12 @@ def _seat_listing(label: str, seat: Seat) -> SeatListing:
     )
 
 
-def _summary_page(site: _Site, year: int) -> str:
-    report = summary.build(site.dataset, year, site.balances)
+def _report(site: _Site, year: int) -> dict[str, Any]:
+    """What the templates of a year's report are given besides the page."""
+    return summary.context(summary.build(site.dataset, year, site.balances))
+
+
+def _summary_page(site: _Site, year: int, report: _Lazy[dict[str, Any]]) -> str:
     latest = site.page("", "", "summary").summary_year
     return site.render(
         "summary.html",
@@ -655,13 +660,12 @@ def _summary_page(site: _Site, year: int) -> str:
             "participation, regional balance, outcomes, themes, management and budget.",
         ),
         other_years=site.years,
-        **summary.context(report),
+        **report(),
     )
 
 
-def _duties_page(site: _Site, year: int) -> str:
+def _duties_page(site: _Site, year: int, report: _Lazy[dict[str, Any]]) -> str:
     """The second page of a year's report: its sections on Resolution 53's duties."""
-    report = summary.build(site.dataset, year, site.balances)
     return site.render(
         "summary-duties-page.html",
         site.page(
@@ -671,7 +675,7 @@ def _duties_page(site: _Site, year: int) -> str:
             description=f"The technology watch, developing countries in the organization of "
             f"events, fellowships, languages and budget by theme of {year}'s ITU-T workshops.",
         ),
-        **summary.context(report),
+        **report(),
     )
 
 
