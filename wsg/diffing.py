@@ -33,6 +33,7 @@ from wsg.model import (
     Session,
     Topic,
 )
+from wsg.plural import plural
 from wsg.serialize import to_data
 
 # Ranks: lower is more important; a record is as important as its most important change.
@@ -328,10 +329,6 @@ def _dates(start: date | None, end: date | None) -> str:
     return f"{start} to {end}"
 
 
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
 # Fields said in words by their own comparison; the rest are compared generically.
 _EVENT_SPECIAL = frozenset(
     {"id", "status", "start", "end", "programme", "outcomes", "cancellation", "postponement"}
@@ -414,12 +411,14 @@ def _date_change(old: Event, new: Event) -> list[tuple[str, str, int]]:
     moves = [f"{which} {_moved(days)}" for which, days in (("start", start), ("end", end)) if days]
     length, was = (new.end - new.start).days + 1, (old.end - old.start).days + 1
     how = "lengthened" if length > was else "shortened"
-    text = f"{' and '.join(moves)}: {before} → {after} ({how} to {_days(length)})"
+    text = f"{' and '.join(moves)}: {before} → {after} ({how} to {plural(length, 'day')})"
     return [("dates", text, LIFECYCLE)]
 
 
 def _moved(days: int) -> str:
-    return f"moved by {_days(days)}" if days > 0 else f"brought forward by {_days(-days)}"
+    if days > 0:
+        return f"moved by {plural(days, 'day')}"
+    return f"brought forward by {plural(-days, 'day')}"
 
 
 def _outcome_changes(old: Event, new: Event) -> list[tuple[str, str, int]]:

@@ -26,6 +26,7 @@ from typing import Any
 
 from wsg.diffing import DatasetDiff, RecordChanges
 from wsg.findings import Finding
+from wsg.plural import plural
 
 MARKER = "<!-- wsg-diff -->"  # lets CI find and update its own comment
 LIMIT = 65_536  # characters in a comment on GitHub (counted here as UTF-16 units, to be safe)
@@ -70,10 +71,6 @@ def _length(markdown: str) -> int:
     return len(markdown.encode("utf-16-le")) // 2
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _finding(finding: Finding) -> str:
     icon = _ICONS[finding.severity]
     where = f"at line {finding.line}"
@@ -107,11 +104,11 @@ def comment(result: DatasetDiff, revisions: dict[str, Any], findings_line: str) 
         "### Dataset changes",
         "",
         f"From {code(base_commit)} to {head_said}: "
-        f"{_plural(len(result.records), 'record')} changed; {text(findings_line)}.",
+        f"{plural(len(result.records), 'record')} changed; {text(findings_line)}.",
     ]
     errors = sum(f.severity == "error" for f in result.introduced)
     if errors:
-        lines += ["", f"**This change introduces {_plural(errors, 'error')}.**"]
+        lines += ["", f"**This change introduces {plural(errors, 'error')}.**"]
     command = f"wsg diff {base_commit}" + (f" {head_commit[:10]}" if head_commit else "")
     # room for the closing line: the longest it can be
     closing_room = 200 + len(command)
@@ -129,7 +126,7 @@ def comment(result: DatasetDiff, revisions: dict[str, Any], findings_line: str) 
     if left:
         lines += [
             "",
-            f"… and {_plural(left, 'more record')} {'is' if left == 1 else 'are'} not shown:"
+            f"… and {plural(left, 'more record')} {'is' if left == 1 else 'are'} not shown:"
             f" a comment holds at most {RECORDS} records in {LIMIT:,} characters;"
             f" `{command}` lists them all.",
         ]

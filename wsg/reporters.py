@@ -6,10 +6,7 @@ import json
 from typing import ClassVar, TextIO
 
 from wsg.findings import Finding, Summary
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+from wsg.plural import plural
 
 
 class TextReporter:
@@ -31,8 +28,8 @@ class TextReporter:
                 severity = f"{self.colours[severity]}{severity}\x1b[0m"
             out.write(f"{f.file}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
         line = (
-            f"{_plural(summary.files, 'file')} checked: {_plural(summary.errors, 'error')}, "
-            f"{_plural(summary.warnings, 'warning')}"
+            f"{plural(summary.files, 'file')} checked: {plural(summary.errors, 'error')}, "
+            f"{plural(summary.warnings, 'warning')}"
         )
         if summary.infos:
             line += f", {summary.infos} info"

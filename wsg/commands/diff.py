@@ -18,6 +18,7 @@ from wsg import engine, prcomment, revision
 from wsg.diffing import DatasetDiff, RecordChanges, compare
 from wsg.errors import WsgError
 from wsg.findings import Finding
+from wsg.plural import plural
 from wsg.prcomment import UNKNOWN, printable
 from wsg.revision import Git
 
@@ -117,16 +118,12 @@ def _revision(info: dict[str, Any]) -> str:
     return f"{name} ({_short(commit)})" if name != commit else _short(commit)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _findings_line(result: DatasetDiff) -> str:
     introduced, fixed = result.introduced, result.fixed
     errors = sum(f.severity == "error" for f in introduced)
     line = f"findings: {len(introduced)} introduced"
     if introduced:
-        line += f" ({_plural(errors, 'error')})"
+        line += f" ({plural(errors, 'error')})"
     line += f", {len(fixed)} fixed"
     if result.unknown:
         line += f", {len(result.unknown)} unknown (in files that no longer read)"
