@@ -458,6 +458,25 @@ def test_technology_watch_in_the_summary(data: Path) -> None:
     assert "not the history of its status" in text
 
 
+def test_a_candidate_waiting_one_day_waits_1_day(tmp_path: Path) -> None:
+    found = files()
+    for key, raised in (("t-old", "2026-12-30"), ("t-new1", "2026-12-29")):
+        found[f"data/topics/{key}.yaml"] = (
+            f"id: {key}\ntitle: Topic {key}\nstatus: candidate\nthemes: [quantum]\n"
+            f"raised: {{date: {raised}, by: sg17}}\nreviewed: {raised}\n"
+        )
+    data = make_dataset(tmp_path, found)
+    table = rows(section(summary_md(data), "## Technology watch"))
+    assert table["Topic t-old"] == ["30 December 2026 by SG17", "1 day", "30 December 2026"]
+    assert table["Topic t-new1"] == ["29 December 2026 by SG17", "2 days", "29 December 2026"]
+    html = run_wsg(
+        "render", "summary", "--year", "2026", "--format", "html", "--data", str(data),
+        "--today", TODAY,
+    ).out  # fmt: skip
+    assert '<td data-label="Waiting">1 day</td>' in html
+    assert '<td data-label="Waiting">2 days</td>' in html
+
+
 def test_a_past_year_leaves_out_what_came_after_it(data: Path) -> None:
     figures = watch.build(load(data), 2025, date(2025, 12, 31))
     # raised by the end of 2025: t-old, t-new3, t-drop (and nothing raised in 2026)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,39 @@ def test_outcome_dissemination_on_time_late_missing_and_not_yet_due(data: Path) 
         "Event C": "**Missing, 58 days overdue**",
         "Event D": "Not yet due (due in 22 days)",
     }
+
+
+@pytest.mark.parametrize(("days", "noun"), [(1, "day"), (2, "days")])
+def test_dissemination_counts_one_day_in_the_singular(tmp_path: Path, days: int, noun: str) -> None:
+    """Each state ``days`` away from its limit, with a policy of ``days`` (today 28 November)."""
+
+    def held(key: str, end: date, report: date | None = None) -> str:
+        published = (
+            f"outcomes: [{{type: report, title: R, url: 'https://example.org/{key}', "
+            f"date: {report}}}]\n"
+        )
+        return event(key, "workshop", "held", str(end), str(end), "ai", published if report else "")
+
+    today, gap = date(2026, 11, 28), timedelta(days=days)
+    files: dict[str, str | bytes | None] = {
+        "data/groups/wsg.yaml": WSG.replace("outcomes_due_days: 30", f"outcomes_due_days: {days}"),
+        "data/events/2026/a.yaml": held("a", date(2026, 3, 11), date(2026, 3, 11) + gap),
+        "data/events/2026/b.yaml": held("b", date(2026, 5, 10), date(2026, 5, 10) + 2 * gap),
+        "data/events/2026/c.yaml": held("c", today - 2 * gap),
+        "data/events/2026/d.yaml": held("d", today),
+    }
+    data = make_dataset(tmp_path, files)
+    html = summary(data, "html")
+    assert f"<p>A report is due within {days} {noun} after an event ends.</p>" in html
+    assert f'<td data-label="State">Not yet due (due in {days} {noun})</td>' in html
+    text = summary(data, "md").split("## Dissemination of outcomes")[1]
+    assert text.startswith(f"\n\nA report is due within {days} {noun} after an event ends.\n")
+    assert [row(text, f"Event {key}")[3] for key in "ABCD"] == [
+        f"On time ({days} {noun} after the event)",
+        f"**Late by {days} {noun}**",
+        f"**Missing, {days} {noun} overdue**",
+        f"Not yet due (due in {days} {noun})",
+    ]
 
 
 def test_a_priority_theme_without_an_event_in_twelve_months_stands_out(data: Path) -> None:

@@ -738,9 +738,40 @@ def test_boundary(tmp_path: Path, files: dict[str, str], today: date, found: Fou
 MESSAGES = [
     pytest.param(
         event(announced="2026-05-09", status="announced"), d("2026-05-10"),
-        "announced 9 days before the start; the policy asks for at least 10 "
+        "announced 9 days before the start; the policy asks for at least 10 days "
         "(announce by 2026-05-08)",
         id="late-announcement",
+    ),
+    pytest.param(
+        event(announced="2026-05-17", status="announced"), d("2026-05-17"),
+        "announced 1 day before the start; the policy asks for at least 10 days "
+        "(announce by 2026-05-08)",
+        id="late-announcement-1-day-before",
+    ),
+    pytest.param(
+        event(announced="2026-05-18"), END,
+        "announced on the day of the start; the policy asks for at least 10 days "
+        "(announce by 2026-05-08)",
+        id="late-announcement-on-the-first-day",
+    ),
+    pytest.param(
+        event(announced="2026-05-19"), END,
+        "announced 1 day after the start; the policy asks for at least 10 days "
+        "(announce by 2026-05-08)",
+        id="late-announcement-1-day-after",
+    ),
+    pytest.param(
+        event(announced="2026-05-20"), END,
+        "announced 2 days after the start; the policy asks for at least 10 days "
+        "(announce by 2026-05-08)",
+        id="late-announcement-2-days-after",
+    ),
+    pytest.param(
+        edited_wsg(event(announced="2026-05-18"), "announcement_lead_days: 10",
+                   "announcement_lead_days: 1"), END,
+        "announced on the day of the start; the policy asks for at least 1 day "
+        "(announce by 2026-05-17)",
+        id="late-announcement-policy-of-1-day",
     ),
     pytest.param(
         event(), d("2026-05-19"),
@@ -755,9 +786,14 @@ MESSAGES = [
         id="stale-status",
     ),
     pytest.param(
-        # the count of days late is checked up to its noun, "day" or "days"
-        NO_REPORT, d("2026-05-26"), "no report outcome: it was due by 2026-05-25 (1 day",
-        id="outcomes-overdue",
+        NO_REPORT, d("2026-05-26"),
+        "no report outcome: it was due by 2026-05-25 (1 day ago); add an outcome of type report",
+        id="outcomes-overdue-1-day",
+    ),
+    pytest.param(
+        NO_REPORT, d("2026-05-27"),
+        "no report outcome: it was due by 2026-05-25 (2 days ago); add an outcome of type report",
+        id="outcomes-overdue-2-days",
     ),
     pytest.param(
         NO_SLIDES, d("2026-05-24"),
@@ -832,6 +868,20 @@ MESSAGES = [
         "watch topic last reviewed on 2026-05-01, 31 days ago; review it at least every 30 "
         "days (policy.topic_review_days)",
         id="topic-stale",
+    ),
+    pytest.param(
+        edited_wsg(topic("watch", "2026-05-30"), "topic_review_days: 30", "topic_review_days: 1"),
+        TODAY,
+        "watch topic last reviewed on 2026-05-30, 2 days ago; review it at least every 1 day "
+        "(policy.topic_review_days)",
+        id="topic-stale-policy-of-1-day",
+    ),
+    pytest.param(
+        edited_wsg(topic("watch", "2026-05-31"), "topic_review_days: 30", "topic_review_days: 0"),
+        TODAY,
+        "watch topic last reviewed on 2026-05-31, 1 day ago; review it at least every 0 days "
+        "(policy.topic_review_days)",
+        id="topic-stale-1-day-ago",
     ),
     pytest.param(
         event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-25')}]"), d("2026-05-24"),

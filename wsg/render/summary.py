@@ -30,6 +30,7 @@ from wsg.balance import (
 from wsg.countries import CATEGORY_USE, REGIONS
 from wsg.dataset import Dataset
 from wsg.model import Event
+from wsg.plural import plural
 from wsg.render import duties as duty_sections
 from wsg.render import words
 from wsg.render.svg import bar_chart
@@ -137,13 +138,13 @@ class Dissemination:
     @property
     def text(self) -> str:
         if self.state == "on-time":
-            return f"on time ({self.days} days after the event)"
+            return f"on time ({plural(self.days, 'day')} after the event)"
         if self.state == "late":
-            return f"late by {self.days} days"
+            return f"late by {plural(self.days, 'day')}"
         if self.state == "missing":
-            return f"missing, {self.days} days overdue"
+            return f"missing, {plural(self.days, 'day')} overdue"
         if self.state == "not-due":
-            return f"not yet due (due in {self.days} days)"
+            return f"not yet due (due in {plural(self.days, 'day')})"
         return "unknown (the event's end date is missing)"
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from wsg.model import BudgetLine, Event
+from wsg.plural import plural
 from wsg.rules import Problem, dataset_rule, event_rule
 
 if TYPE_CHECKING:
@@ -326,10 +327,18 @@ def late_announcement(event: Event, dataset: Dataset) -> Iterator[Problem]:
         yield (
             announcement.loc("date"),
             (
-                f"announced {lead} days before the start; the policy asks for at least {required} "
-                f"(announce by {event.start - timedelta(days=required)})"
+                f"announced {_before_the_start(lead)}; the policy asks for at least "
+                f"{plural(required, 'day')} (announce by {event.start - timedelta(days=required)})"
             ),
         )
+
+
+def _before_the_start(lead: int) -> str:
+    if lead > 0:
+        return f"{plural(lead, 'day')} before the start"
+    if lead < 0:
+        return f"{plural(-lead, 'day')} after the start"
+    return "on the day of the start"
 
 
 @event_rule("missing-programme", "warning", SECTION)
@@ -567,7 +576,7 @@ def outcomes_overdue(event: Event, dataset: Dataset) -> Iterator[Problem]:
         yield (
             event.loc("status"),
             (
-                f"no report outcome: it was due by {due} ({late} days ago); add an outcome of "
+                f"no report outcome: it was due by {due} ({plural(late, 'day')} ago); add an outcome of "
                 "type report"
             ),
         )

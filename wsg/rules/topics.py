@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wsg.model import Topic
+from wsg.plural import plural
 from wsg.rules import Problem, topic_rule
 
 if TYPE_CHECKING:
@@ -53,8 +54,8 @@ def topic_stale(topic: Topic, dataset: Dataset) -> Iterator[Problem]:
         yield (
             topic.loc("reviewed"),
             (
-                f"{topic.status} topic last reviewed on {topic.reviewed}, {age} days ago; "
-                f"review it at least every {days} days (policy.topic_review_days)"
+                f"{topic.status} topic last reviewed on {topic.reviewed}, {plural(age, 'day')} ago; "
+                f"review it at least every {plural(days, 'day')} (policy.topic_review_days)"
             ),
         )
 
