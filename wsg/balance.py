@@ -46,6 +46,7 @@ from datetime import date
 from wsg.countries import CATEGORIES as CATEGORIES
 from wsg.countries import CATEGORY_USE, REGIONS, load_reference
 from wsg.model import Event, Fellowships, Group, Person, Seat
+from wsg.natsort import natural_key
 
 CHAIRMAN = "chairman"
 VICE_CHAIRMAN = "vice-chairman"
@@ -157,14 +158,15 @@ def _row(seat: Seat) -> SeatRow:
 
 
 def seats_at(groups: Iterable[Group], on: date) -> list[GroupSeats]:
-    """The seats of every regional_balance group in existence on ``on``, by group id.
+    """The seats of every regional_balance group in existence on ``on``, in the natural
+    order of their ids (sg2 before sg16, as every list of groups).
 
     A seat held by two people at once (a seat-overlap) has a row for each; a vice-chairman
     without region is listed last as ``vice-chairman``. Groups closed before ``on`` or
     established after it are left out.
     """
     result = []
-    for group in sorted(groups, key=lambda g: g.id or ""):
+    for group in sorted(groups, key=lambda g: natural_key(g.id)):
         if not group.regional_balance or group.id is None:
             continue
         if group.closed is not None and group.closed < on:
@@ -340,8 +342,7 @@ def _count_fellows(fellows: Tally, fellowships: Fellowships, on: date) -> None:
     for country, count in sorted(by_country.items()):
         fellows.add(country, on, count=count)
     unnamed = (fellowships.granted or 0) - sum(by_country.values())
-    if unnamed > 0:
-        fellows.add(None, on, count=unnamed)
+    fellows.add(None, on, count=max(unnamed, 0))
 
 
 # --- developing countries in the definition and organization of events --------------

@@ -34,7 +34,6 @@ from wsg.balance import (
 )
 from wsg.cache import FileCache
 from wsg.errors import WsgError
-from wsg.natsort import natural_key
 from wsg.terminal import Column, printable, table, text, width_of, write
 
 if TYPE_CHECKING:
@@ -63,7 +62,7 @@ def run(data_dir: Path, on: date, year: int | None, output_format: str, out: Tex
     if output_format not in FORMATS:
         raise WsgError(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
     dataset = datasets.load(data_dir, on, FileCache.reading(data_dir))
-    teams = sorted(seats_at(dataset.groups, on), key=lambda team: natural_key(team.group))
+    teams = seats_at(dataset.groups, on)
     figures = year_balance(dataset.events, year if year is not None else on.year)
     if output_format == "json":
         out.write(json.dumps(as_data(on, teams, figures), indent=2, ensure_ascii=False) + "\n")
