@@ -11,9 +11,24 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import ROOT, make_dataset, run_wsg
 from wsg import dataset as datasets
-from wsg.balance import COLUMNS, COUNTING, NO_REGION, NOT_MEMBER, ROLES, seats_at, year_balance
+from wsg.balance import (
+    COLUMNS,
+    COUNTING,
+    NO_REGION,
+    NOT_MEMBER,
+    ROLES,
+    SEATS,
+    VICE_CHAIRMAN,
+    Tally,
+    seats_at,
+    year_balance,
+)
+from wsg.cache import FileCache
+from wsg.countries import REGIONS
 
 GROUP = """\
 id: wsg
@@ -471,3 +486,216 @@ def test_the_counting_note_says_which_categories_and_why() -> None:
     assert "footnote of WTSA Resolution 53" in COUNTING
     assert "landlocked developing countries as well" in COUNTING
     assert "no-region" in COUNTING and "uncertain" in COUNTING
+
+
+# --- the rows of a team: who holds what, from when (seats_at) --------------------------
+
+
+def _team(tmp_path: Path, management: str, on: str) -> list[dict[str, Any]]:
+    """The seat rows of the ``wsg`` team with ``management`` on ``on``, as ``wsg balance``."""
+    head = GROUP.split("management:")[0]
+    group = head + "management:\n" + management + GROUP.split("themes:")[1].join(["themes:", ""])
+    data = make_dataset(tmp_path, {"data/groups/wsg.yaml": group})
+    (team,) = balance_json(data, "--date", on)["seats"]
+    assert team["group"] == "wsg"
+    assert team["name"] == "Workshop and Seminar Coordination Group"
+    rows: list[dict[str, Any]] = team["seats"]
+    return rows
+
+
+def _vacant(region: str) -> dict[str, Any]:
+    return {
+        "role": VICE_CHAIRMAN,
+        "region": region,
+        "vacant": True,
+        "holder": None,
+        "country": None,
+        "term_start": None,
+        "term_end": None,
+    }
+
+
+CHAIR_ONLY = '  - {role: chairman, name: Ingrid Haugen, country: "NO", term: {start: 2025-01-20}}\n'
+CHAIR_ROW = {
+    "role": "chairman",
+    "region": None,
+    "vacant": False,
+    "holder": "Ingrid Haugen",
+    "country": "NO",
+    "term_start": "2025-01-20",
+    "term_end": None,
+}
+
+
+def test_a_team_of_a_chairman_alone_has_six_vacant_vice_chairman_seats(tmp_path: Path) -> None:
+    rows = _team(tmp_path, CHAIR_ONLY, "2026-06-01")
+    assert rows == [CHAIR_ROW, *(_vacant(region) for region in REGIONS)]
+
+
+def test_a_one_day_term_holds_the_seat_on_that_day_only(tmp_path: Path) -> None:
+    one_day = (
+        "  - {role: vice-chairman, name: Jan Kowalski, country: PL, region: europe,\n"
+        "     term: {start: 2026-06-01, end: 2026-06-01}}\n"
+    )
+    europe = {
+        "role": VICE_CHAIRMAN,
+        "region": "europe",
+        "vacant": False,
+        "holder": "Jan Kowalski",
+        "country": "PL",
+        "term_start": "2026-06-01",
+        "term_end": "2026-06-01",
+    }
+    on_the_day = _team(tmp_path / "a", CHAIR_ONLY + one_day, "2026-06-01")
+    assert on_the_day[SEATS.index("europe")] == europe
+    day_after = _team(tmp_path / "b", CHAIR_ONLY + one_day, "2026-06-02")
+    assert day_after[SEATS.index("europe")] == _vacant("europe")
+
+
+def test_an_entry_without_a_seat_fills_none(tmp_path: Path) -> None:
+    """A vice-chairman whose region is none of the six (a typo) holds no seat and is listed
+    last; an entry without a role (a required key: ``wsg validate`` says so) holds none
+    either, and is no vice-chairman."""
+    misplaced = (
+        "  - {role: vice-chairman, name: Jan Kowalski, country: PL, region: europa,\n"
+        "     term: {start: 2025-01-20}}\n"
+        "  - {name: Olga Petrova, country: BG, region: europe, term: {start: 2025-01-20}}\n"
+    )
+    rows = _team(tmp_path, CHAIR_ONLY + misplaced, "2026-06-01")
+    assert rows == [
+        CHAIR_ROW,
+        *(_vacant(region) for region in REGIONS),
+        {
+            "role": VICE_CHAIRMAN,
+            "region": None,  # not a value: wsg validate reports it
+            "vacant": False,
+            "holder": "Jan Kowalski",
+            "country": "PL",
+            "term_start": "2025-01-20",
+            "term_end": None,
+        },
+    ]
+
+
+def test_the_teams_of_the_groups_in_existence_that_day_in_natural_order(tmp_path: Path) -> None:
+    """Established that day: in; closing later: in; established later or without regional
+    balance: out, and the groups after them still in."""
+
+    def group(group_id: str, more: str) -> str:
+        return (
+            f"id: {group_id}\nname: Study Group {group_id}\nkind: study-group\n"
+            f"regional_balance: true\n{more}management:\n{CHAIR_ONLY}"
+        )
+
+    files: dict[str, str | bytes | None] = {
+        "data/groups/sg2.yaml": group("sg2", "established: {date: 2026-06-01, by: WTSA-24}\n"),
+        "data/groups/sg3.yaml": group("sg3", "established: {date: 2026-06-02, by: WTSA-24}\n"),
+        "data/groups/sg16.yaml": group("sg16", "closed: 2026-12-31\n"),
+    }
+    data = make_dataset(tmp_path, files)  # fg-ai4h, sg17 and tsag: no regional balance
+    loaded = datasets.load(data, date(2026, 6, 1))
+    on = date(2026, 6, 1)
+    assert [team.group for team in seats_at(loaded.groups, on)] == ["sg2", "sg16"]
+    assert [team["group"] for team in balance_json(data, "--date", "2026-06-01")["seats"]] == [
+        "sg2",
+        "sg16",
+    ]
+
+
+# --- who counts how often, in which order ---------------------------------------------
+
+
+def test_two_people_of_one_country_count_twice_and_one_person_once(tmp_path: Path) -> None:
+    speakers = (
+        "{name: Grace Kamau, country: KE}, {name: John Otieno, country: KE}, "
+        "{name: Grace Kamau, country: KE}, {name: Grace Kamau, country: UG}"
+    )
+    figures = _year(tmp_path, "nairobi", "2026-03-10", speakers)
+    assert figures.tallies["speakers"].total == 3
+    assert figures.tallies["speakers"].regions["africa"] == 3
+
+
+def test_the_events_of_a_year_in_the_order_of_their_dates(tmp_path: Path) -> None:
+    """By start date, then by id: a file in another year's folder (``wrong-folder``) still
+    counts in the year it starts."""
+    files: dict[str, str | bytes | None] = {
+        "data/events/2026/alpha.yaml": _event("alpha", "2026-09-01", ""),
+        "data/events/2026/zeta.yaml": _event("zeta", "2026-03-01", ""),
+        "data/events/2027/beta.yaml": _event("beta", "2026-03-01", ""),
+    }
+    loaded = datasets.load(make_dataset(tmp_path, files), date(2026, 12, 31))
+    assert year_balance(loaded.events, 2026).events == ["beta", "zeta", "alpha"]
+
+
+# --- fellowship recipients: by_country, and granted beyond it ------------------------------
+
+
+def _fellows(tmp_path: Path, fellowships: str) -> Tally:
+    head, rest = HELD.split("fellowships: ")
+    event = head + f"fellowships: {fellowships}\n" + rest.split("\n", 1)[1]
+    data = make_dataset(tmp_path, {"data/events/2026/cairo.yaml": event})
+    return year_balance(datasets.load(data, date(2026, 11, 28)).events, 2026).fellows
+
+
+def test_fellows_named_by_country_and_the_rest_unknown(tmp_path: Path) -> None:
+    fellows = _fellows(tmp_path, "{offered: true, granted: 9, by_country: {KE: 3, HT: 2, NP: 3}}")
+    assert fellows.total == 9
+    assert fellows.regions == regions(africa=3, americas=2, asia_pacific=3, unknown=1)
+    assert (fellows.categories["ldc"], fellows.categories["sids"]) == (5, 2)
+
+
+def test_fellows_named_by_country_all_of_them(tmp_path: Path) -> None:
+    fellows = _fellows(tmp_path, "{offered: true, granted: 5, by_country: {KE: 3, HT: 2}}")
+    assert fellows.total == 5
+    assert fellows.regions == regions(africa=3, americas=2)
+
+
+def test_fellows_named_beyond_granted_count_as_named(tmp_path: Path) -> None:
+    """``fellowships-mismatch`` reports it; the tally neither drops nor subtracts anyone."""
+    fellows = _fellows(tmp_path, "{offered: true, granted: 2, by_country: {KE: 3}}")
+    assert fellows.total == 3
+    assert fellows.regions == regions(africa=3)
+    offered = _fellows(tmp_path / "b", "{offered: true}")
+    assert offered.total == 0
+
+
+# --- the same figures from the validation cache ------------------------------------------
+
+
+def balance_cold_and_warm(
+    data: Path, monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``wsg balance`` as JSON before ``wsg validate`` filled the cache, and after it, when
+    every record comes out of the cache (unpickled: equal strings, not the parser's
+    interned ones, so a comparison with ``is`` where ``==`` is meant shows)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(data.parent / "user-cache"))
+    monkeypatch.delenv("WSG_NO_CACHE", raising=False)
+    cold = balance_json(data, *args)
+    assert run_wsg("validate", "--data", str(data), "--today", "2026-12-31").code in (0, 1)
+    restored: list[bool] = []
+    restore = FileCache.restore
+
+    def counting(cache: FileCache, source: datasets.SourceFile) -> bool:
+        restored.append(restore(cache, source))
+        return restored[-1]
+
+    monkeypatch.setattr(FileCache, "restore", counting)
+    warm = balance_json(data, *args)
+    assert restored and all(restored), "every record from the cache"
+    return cold, warm
+
+
+def test_the_balance_from_the_cache_is_the_balance_from_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = dict(FILES)
+    files["data/groups/wsg.yaml"] = GROUP.replace(
+        "themes:",
+        "  - {role: vice-chairman, name: Jan Kowalski, country: PL, term: {start: 2025-01-20}}\n"
+        "themes:",
+    )  # a vice-chairman without region: listed last, as an unplaced vice-chairman
+    cold, warm = balance_cold_and_warm(
+        make_dataset(tmp_path, files), monkeypatch, "--date", "2026-11-28"
+    )
+    assert cold["seats"][0]["seats"][-1]["holder"] == "Jan Kowalski"
+    assert warm == cold

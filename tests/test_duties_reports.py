@@ -18,9 +18,10 @@ import yaml
 from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT, make_dataset, run_wsg
+from tests.test_balance import balance_cold_and_warm
 from wsg import budget, dissemination, watch
 from wsg import dataset as datasets
-from wsg.balance import year_balance
+from wsg.balance import Involvement, bureau, year_balance
 
 TODAY = "2026-12-31"
 
@@ -237,6 +238,50 @@ def test_events_proposed_and_co_organized_by_developing_countries_and_ldcs(data:
     assert involvement.bureaux == {"BDT": ["kampala"], "BR": ["geneva"]}
     (note,) = involvement.notes
     assert "BD (Bangladesh)" in note and "General Assembly" in note
+
+
+def test_universities_companies_and_non_members_make_no_country_involved(tmp_path: Path) -> None:
+    """A university or a company co-organizes as itself, not as its country; a proposer
+    that is no ITU Member State (PS) leaves the countries after it counted."""
+    found = files()
+    geneva = str(found["data/events/2026/geneva.yaml"])
+    found["data/events/2026/geneva.yaml"] = geneva.replace(
+        "countries: [CH]", "countries: [PS, CH, KE]"
+    ).replace(
+        "co_organizers:\n",
+        "co_organizers:\n"
+        "  - {name: Makerere University, kind: academia, country: UG}\n"
+        "  - {name: Safaricom, kind: industry, country: KE}\n"
+        "  - {name: African Telecommunications Union, kind: organization, country: KE}\n",
+    )
+    involvement = year_balance(load(make_dataset(tmp_path, found)).events, 2026).involvement
+    proposed = involvement.rows["proposed"]
+    # kampala, geneva (now with KE), dhaka
+    assert (proposed.any, proposed.developing, proposed.ldc) == (3, 3, 1)
+    co_organized = involvement.rows["co_organized"]
+    # unchanged: kampala (UG), geneva (CH alone)
+    assert (co_organized.any, co_organized.developing, co_organized.ldc) == (2, 1, 1)
+
+
+def test_shares_are_of_the_events_counted_to_one_decimal() -> None:
+    assert Involvement(events=3).percent(1) == 33.3
+    assert Involvement(events=1).percent(1) == 100.0
+    assert Involvement(events=0).percent(0) is None
+
+
+def test_an_itu_bureau_is_named_by_what_its_name_says() -> None:
+    assert bureau("ITU Telecommunication Development Bureau (BDT)") == "BDT"
+    assert bureau("ITU Radiocommunication Bureau") == "BR"
+    assert bureau("  TSB ") == "TSB"
+    assert bureau(None) == bureau(" ") == "ITU bureau (unnamed)"
+
+
+def test_the_organization_shares_from_the_cache_are_those_from_the_files(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold, warm = balance_cold_and_warm(data, monkeypatch, "--date", TODAY)
+    assert cold["organization"]["co_organized"]["events"] == 2
+    assert warm == cold
 
 
 def test_summary_and_balance_show_the_same_organization_shares(data: Path) -> None:

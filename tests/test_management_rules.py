@@ -492,3 +492,24 @@ def test_a_speaker_from_syria_during_the_las_suspension(tmp_path: Path) -> None:
     assert "represented no region then (its membership was suspended) on 2015-05-05" in message
     after = SYRIA.format(start="2023-05-07")
     assert messages(tmp_path, after, "region-mismatch", path="data/events/2023/damascus.yaml") == []
+
+
+def test_seat_vacant_names_the_seat_of_every_region(tmp_path: Path) -> None:
+    found = messages(tmp_path, wsg_yaml(*team(europe=None, cis=None)), "seat-vacant")
+    assert found == [
+        f"wsg has no vice-chairman for {region} on 2026-06-01; add the successor under "
+        f"management with role: vice-chairman, region: {region} and a term"
+        for region in ("cis", "europe")
+    ]
+
+
+def test_an_entry_without_a_term_or_its_start_holds_no_seat(check: Check) -> None:
+    """Both are required (``missing-field``); the seat rules judge the others."""
+    seats = team(europe="{role: vice-chairman, name: Jan Kowalski, country: PL, region: europe}")
+    seats.append("{role: vice-chairman, name: Aigerim Bekova, country: KZ, region: cis, term: {}}")
+    management_line = FIRST_SEAT_LINE - 1
+    assert check({WSG: wsg_yaml(*seats)}) == [
+        ("seat-vacant", management_line, 1),  # europe
+        ("missing-field", *at(seats, 2)),
+        ("missing-field", *at(seats, 7, "cis, ")),  # at its term: key
+    ]
