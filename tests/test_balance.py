@@ -578,8 +578,8 @@ def test_an_entry_without_a_seat_fills_none(tmp_path: Path) -> None:
 
 
 def test_the_teams_of_the_groups_in_existence_that_day_in_natural_order(tmp_path: Path) -> None:
-    """Established that day: in; closing later: in; established later or without regional
-    balance: out, and the groups after them still in."""
+    """Established that day: in; closing later: in; established later, closed before or
+    without regional balance: out, and the groups after them still in."""
 
     def group(group_id: str, more: str) -> str:
         return (
@@ -590,6 +590,7 @@ def test_the_teams_of_the_groups_in_existence_that_day_in_natural_order(tmp_path
     files: dict[str, str | bytes | None] = {
         "data/groups/sg2.yaml": group("sg2", "established: {date: 2026-06-01, by: WTSA-24}\n"),
         "data/groups/sg3.yaml": group("sg3", "established: {date: 2026-06-02, by: WTSA-24}\n"),
+        "data/groups/sg4.yaml": group("sg4", "closed: 2026-05-31\n"),
         "data/groups/sg16.yaml": group("sg16", "closed: 2026-12-31\n"),
     }
     data = make_dataset(tmp_path, files)  # fg-ai4h, sg17 and tsag: no regional balance
