@@ -107,6 +107,22 @@ CASES = [
         'the quote " opened here is never closed; end the value with "',
     ),
     (
+        "an unclosed double quote with another quote further down",
+        'id: x\ntitle: "AI for good\nkind: workshop\nhost: "ITU" and partners\n',
+        2,
+        8,
+        'the quote " opened here is not closed on its line, so the value runs on to the '
+        'next " on line 4; end the value with "',
+    ),
+    (
+        "an unclosed single quote with another quote further down",
+        "id: x\ntitle: 'AI for good\nkind: workshop\nfellowships:\n  'NO': 3\n",
+        2,
+        8,
+        "the quote ' opened here is not closed on its line, so the value runs on to the "
+        "next ' on line 5; end the value with '",
+    ),
+    (
         "an unclosed single quote",
         "id: x\ntitle: 'AI for good\nkind: workshop\n",
         2,

@@ -80,6 +80,7 @@ def explain(error: Any, data: bytes) -> Explained | None:
     ):
         return (
             _stray_closer(text, mark.line, mark.column)
+            or _quote_run_on(data, mark)
             or _after_quote(text, mark.line, mark.column)
             or _indentation(text, mark.line)
         )
@@ -222,6 +223,39 @@ def _unexpected_colon(text: _Text, index: int, column: int) -> Explained | None:
     if text.indent(line) > text.indent(above):
         return _indentation(text, index)
     return None
+
+
+def _quote_run_on(data: bytes, mark: Any) -> Explained | None:
+    """``title: "AI for good`` with another ``"`` further down the file.
+
+    The quote is not closed on its line, so YAML reads on, across lines, to the next
+    quote of the same kind and then fails on what follows it: the mistake is where the
+    quoted value began, not where libyaml stopped. A quoted value spanning lines just
+    before the error is that case (the dataset never folds a quoted value).
+    """
+    import yaml
+
+    last: Any = None
+    try:
+        for token in yaml.scan(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass  # the tokens before the scanner's own error are enough
+    if (
+        not isinstance(last, yaml.ScalarToken)
+        or last.style not in ('"', "'")
+        or last.start_mark.line == last.end_mark.line
+    ):
+        return None
+    quote = last.style
+    return Explained(
+        last.start_mark.line + 1,
+        last.start_mark.column + 1,
+        f"the quote {quote} opened here is not closed on its line, so the value runs on to "
+        f"the next {quote} on line {last.end_mark.line + 1}; end the value with {quote}",
+    )
 
 
 def _after_quote(text: _Text, index: int, column: int) -> Explained | None:
