@@ -125,6 +125,16 @@ def test_event_page_has_agenda_outcomes_and_downloads(site: Path) -> None:
     assert "sent to TSAG, SG21, SG17" in page
 
 
+def test_event_pages_name_the_city_and_print_a_bare_offset_cleanly(site: Path) -> None:
+    # Asia/Tashkent has no letter abbreviation: never "Tashkent time, (UTC+05:00)"
+    tashkent = (site / "events" / "2025-10-standardization-gap-tashkent.html").read_text()
+    assert "Times are local to the event: Tashkent time (UTC+05:00)." in tashkent
+    assert "09:30–10:00 (UTC+05:00)" in tashkent
+    assert ", (" not in tashkent and "Asia/Tashkent" not in tashkent
+    geneva = (site / "events" / "2026-03-ai-watermarking.html").read_text()
+    assert "Times are local to the event: Geneva time, CET (UTC+01:00)." in geneva
+
+
 def test_a_past_events_outcomes_and_the_day_index_come_before_the_facts(site: Path) -> None:
     """On a phone the report is at hand at once, and each day of the programme one tap away."""
     page = (site / "events" / "2026-03-ai-watermarking.html").read_text()
