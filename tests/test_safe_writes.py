@@ -640,6 +640,9 @@ def scratch(tmp_path: Path) -> Path:
     (clone / "notes.txt").write_text("not pushed yet\n")
     git("add", "-A", cwd=clone)
     git("commit", "-q", "-m", "work not pushed yet", cwd=clone)
+    # files of the user's own in .git, which no clone or push would bring back
+    (clone / ".git" / "hooks" / "pre-commit").write_text("#!/bin/sh\nwsg validate\n")
+    (clone / ".git" / "info" / "exclude").write_text("drafts/\n")
     documents = tmp_path / "documents"
     (documents / "letters").mkdir(parents=True)
     (documents / "report.odt").write_bytes(b"PK\x03\x04 a report")
