@@ -106,3 +106,15 @@ def test_the_readme_shows_the_read_only_commands_at_work() -> None:
     assert {c.split(" --")[0].split(" 20")[0] for c, _ in _readme_examples()} >= {
         "show", "balance", "countries EG AZ NO BT RU BD", "render agenda", "render summary",
     }  # fmt: skip
+
+
+def test_templates_are_documented_as_trusted_code_where_the_option_is_read() -> None:
+    # --templates runs Jinja code unsandboxed: the README and --help both say so
+    prose = " ".join(README.split())
+    assert "templates are code (Jinja is not a sandbox)" in prose
+    assert "never one from an unreviewed pull request" in prose
+    render = typer.main.get_command(app).commands["render"]  # type: ignore[attr-defined]
+    options = [p for c in render.commands.values() for p in c.params if p.name == "templates"]
+    assert len(options) >= 3  # agenda, summary, site
+    for option in options:
+        assert "use only templates you trust" in " ".join((option.help or "").split())
