@@ -135,6 +135,17 @@ def test_event_pages_name_the_city_and_print_a_bare_offset_cleanly(site: Path) -
     assert "Times are local to the event: Geneva time, CET (UTC+01:00)." in geneva
 
 
+def test_event_page_names_its_languages_interpretation_and_each_outcomes_languages(
+    site: Path,
+) -> None:
+    page = (site / "events" / "2026-03-ai-watermarking.html").read_text()
+    assert (
+        "<dt>Languages</dt><dd>English; interpretation: Arabic, Chinese, English, French, "
+        "Russian, Spanish</dd>"
+    ) in page
+    assert "Report, published 1 April 2026, in English, French, Spanish" in page
+
+
 def test_a_past_events_outcomes_and_the_day_index_come_before_the_facts(site: Path) -> None:
     """On a phone the report is at hand at once, and each day of the programme one tap away."""
     page = (site / "events" / "2026-03-ai-watermarking.html").read_text()
