@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_dataset, run_wsg
+from wsg.render.text import without_markup_controls
 
 TODAY = "2026-06-01"
 # as YAML escapes: NUL is refused by the loader, everything else here reads
@@ -84,3 +85,20 @@ def test_each_value_is_shown_without_its_control_characters(
     page = (out / name).read_text("utf-8")
     for text in expected:
         assert text in page, (name, text)
+
+
+@pytest.mark.parametrize(
+    ("page", "kept"),
+    [
+        ("a\x01b\x0bc\x7fd\x85e\x9bf", "abcdef"),  # C0 (not tab, LF, CR), DEL, C1
+        ("\tkept\r\n", "\tkept\r\n"),
+        ("\ufdcf\ufdd0\ufdef\ufdf0", "\ufdcf\ufdf0"),  # the noncharacter block, its neighbours
+        ("\ufffd\ufffe\uffff", "\ufffd"),
+        # beyond U+FFFF: each plane's last two are noncharacters, the rest is text
+        ("\U0001fffd\U0001fffe\U0001ffff\U00020000", "\U0001fffd\U00020000"),
+        ("\U0010fffd\U0010fffe\U0010ffff", "\U0010fffd"),
+        ("Tiếng Việt 😀 𪜀 \u2013 Ωμέγα", "Tiếng Việt 😀 𪜀 \u2013 Ωμέγα"),
+    ],
+)
+def test_a_page_loses_exactly_the_characters_markup_forbids(page: str, kept: str) -> None:
+    assert without_markup_controls(page) == kept
