@@ -350,6 +350,26 @@ def test_agenda_script_adds_the_viewers_local_time(browser: DevTools, site: Path
     assert first == "(your time: 04:30–05:00 EDT)"
 
 
+def test_every_page_kind_reads_in_full_without_javascript(browser: DevTools, site: Path) -> None:
+    # the script only adds the viewer's own time; with scripts off nothing else is missing
+    browser.send("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        for page, expected in [
+            ("events/2026-03-ai-watermarking.html", "09:30–10:00 CET (UTC+01:00)"),
+            ("events/2026-10-security-trust-muscat.html", "Cancelled"),
+            ("summary/2026.html", "Fellowships by event"),
+            ("topics.html", "Countering fraud in mobile money services"),
+            ("index.html", "What the statuses mean"),
+        ]:
+            assert load(browser, (site / page).as_uri(), 390) == [], page
+            shown = evaluate(browser, "document.body.innerText")
+            assert expected in shown, page
+            assert "your time" not in shown, page
+            assert evaluate(browser, OVERFLOW % 390) == [], page
+    finally:
+        browser.send("Emulation.setScriptExecutionDisabled", value=False)
+
+
 # --- keyboard focus ----------------------------------------------------------------------
 
 FOCUSED = """(() => {
