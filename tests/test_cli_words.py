@@ -328,30 +328,3 @@ def test_help_and_validate_never_import_rich(args: list[str]) -> None:
         [sys.executable, "-c", program, *extra], capture_output=True, text=True, timeout=60
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"
-
-
-def test_the_shell_asks_and_gets_ids_through_the_installed_script(repository: Path) -> None:
-    # what bash runs on <TAB>: the script --show-completion prints, then the protocol
-    wsg = shutil.which("wsg", path=str(Path(sys.executable).parent))
-    assert wsg is not None
-    script = subprocess.run(
-        [wsg, "--show-completion", "bash"], capture_output=True, text=True, check=True
-    )
-    assert "_WSG_COMPLETE=complete_bash" in script.stdout
-    assert "complete -o default -F _wsg_completion wsg" in script.stdout
-
-    def complete(words: str) -> list[str]:
-        env = {
-            **os.environ,
-            "_WSG_COMPLETE": "complete_bash",
-            "COMP_WORDS": words,
-            "COMP_CWORD": str(len(words.split()) - 1),
-        }
-        done = subprocess.run(
-            [wsg], capture_output=True, text=True, env=env, cwd=repository, check=True
-        )
-        return done.stdout.split()
-
-    assert complete("wsg show 2027-03") == ["2027-03-ai-accessibility-forum-geneva"]
-    assert complete("wsg render agenda 2026-03") == ["2026-03-ai-watermarking"]
-    assert complete("wsg show ws") == ["wsg"]
