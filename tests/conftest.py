@@ -6,6 +6,7 @@ import importlib
 import importlib.util
 import io
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -24,6 +25,8 @@ from wsg.findings import Finding
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES_BASE = ROOT / "tests" / "examples-base"
 EXAMPLES_TODAY = date(2026, 6, 1)
+# What render site says on stderr once done, piped or not: a CI log shows it too
+SITE_RENDERED = re.compile(r"wsg: rendered \d+ files in \d+\.\d s: \d+ pages?(, \d+ [a-z ]+)*\n")
 
 
 # --- skips: allowed on a developer's machine, a failure in CI -----------------------------------

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 import pytest
-from conftest import make_dataset, requires, run_wsg
+from conftest import SITE_RENDERED, make_dataset, requires, run_wsg
 from markdown_it import MarkdownIt
 from test_browser import CHROMIUM, DevTools, evaluate, load
 
@@ -281,7 +281,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         loaded = datasets.load(data, date.fromisoformat(TODAY))
         for command in commands:
             result = run_wsg(*command)
-            assert (result.code, result.err) == (0, ""), command
+            assert result.code == 0, (command, result.err)
+            assert SITE_RENDERED.fullmatch(result.err) if command[1] == "site" else not result.err
     files = {
         p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
     }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_dataset, run_wsg
+from tests.conftest import SITE_RENDERED, make_dataset, run_wsg
 from wsg.render.text import without_markup_controls
 
 TODAY = "2026-06-01"
@@ -54,7 +54,8 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("render", "summary", "--year", "2025", "-o", str(root / "out" / "summary.html")),
     ):
         result = run_wsg(*command, *common)
-        assert (result.code, result.err) == (0, ""), command
+        assert result.code == 0, (command, result.err)
+        assert SITE_RENDERED.fullmatch(result.err) if command[1] == "site" else not result.err
     return root / "out"
 
 

@@ -231,24 +231,29 @@ MOMENT = 0.4  # seconds: a run shorter than this shows no progress bar
 
 
 class Progress:
-    """Files made so far, as a bar on a terminal once a run takes longer than a moment,
-    then one line of what was made; silent when ``stream`` is not a terminal."""
+    """Files made so far, as a bar on a terminal once a run takes longer than a moment;
+    then, once the site is in place, one line of what was made, on a terminal or not (a
+    CI log shows it too)."""
 
-    def __init__(self, stream: TextIO | None, total: int) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         import time
 
-        self.stream = stream if stream is not None and is_terminal(stream) else None
-        self.total = total
+        self.stream = stream
+        self.terminal = stream if stream is not None and is_terminal(stream) else None
+        self.total = 0
         self.done = 0
         self.started = time.monotonic()
         self.kinds: dict[str, int] = {}
         self.bar: Any = None  # a rich Progress, once shown
 
+    def start(self, total: int) -> None:
+        self.total = total
+
     def step(self, name: str) -> None:
         self.done += 1
         kind = _kind_of(name)
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
-        if self.stream is None:
+        if self.terminal is None:
             return
         import time
 
@@ -261,7 +266,7 @@ class Progress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[name]}"),
-                console=console(self.stream),
+                console=console(self.terminal),
                 transient=True,
             )
             self.bar.start()
@@ -269,9 +274,13 @@ class Progress:
         if self.bar is not None:
             self.bar.update(self.task, completed=self.done, name=printable(name))
 
-    def finish(self) -> None:
+    def stop(self) -> None:
         if self.bar is not None:
             self.bar.stop()
+            self.bar = None
+
+    def report(self) -> None:
+        """What was made: said once the site is in place, so a failed run says only why."""
         if self.stream is None:
             return
         import time

@@ -141,14 +141,20 @@ def site(
     from wsg.render import site as sites
     from wsg.render.environment import Templates
     from wsg.render.page import footer
+    from wsg.terminal import Progress
 
     site_url = _site_url(base_url)
     sites.check_out(out_dir, data_dir)  # before anything runs, git included
     renderer = Templates(templates)
     dataset = datasets.load(data_dir, today, FileCache.reading(data_dir))
     lines = footer(data_dir, today)
-    with replace_tree(out_dir, sites.MARKER, within=data_dir.resolve().parent) as building:
-        sites.build(dataset, renderer, building, lines, progress_stream, site_url)
+    progress = Progress(progress_stream)
+    try:
+        with replace_tree(out_dir, sites.MARKER, within=data_dir.resolve().parent) as building:
+            sites.build(dataset, renderer, building, lines, progress, site_url)
+    finally:
+        progress.stop()  # a bar left on the screen would hide the error line
+    progress.report()
     return 0
 
 

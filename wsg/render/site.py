@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Generic, TextIO, TypeVar
+from typing import Any, Generic, TypeVar
 
 from wsg import __version__, history, links
 from wsg.balance import CHAIRMAN, SEATS, VICE_CHAIRMAN, YearBalance, evaluation_day, seat_of
@@ -197,7 +197,7 @@ def build(
     templates: Templates,
     folder: Path,
     footer: tuple[str, ...],
-    progress_stream: TextIO | None = None,
+    progress: Progress | None = None,
     site_url: str | None = None,
 ) -> int:
     """Write the whole site into ``folder``; return the number of files written."""
@@ -207,7 +207,8 @@ def build(
     total = sum(len(unit) for unit in units)
     for name in {name.rpartition("/")[0] for unit in units for name, _ in unit} - {""}:
         (folder / name).mkdir(parents=True, exist_ok=True)
-    progress = Progress(progress_stream, total)
+    progress = progress or Progress(None)
+    progress.start(total)
     workers = parallel.workers(total)
     written = (
         parallel.run(_write_unit, units, folder, workers)
@@ -217,7 +218,7 @@ def build(
     for names in written:
         for name in names:
             progress.step(name)
-    progress.finish()
+    progress.stop()
     return total
 
 
