@@ -447,6 +447,16 @@ LEFT_OUT = rows(
 )  # fmt: skip
 
 
+def sessions(*lines: str) -> dict[str, str]:
+    """The demo event whose day 2026-05-18 holds the sessions ``lines`` (line 17 on)."""
+    listed = "".join(f"      - {line}\n" for line in lines)
+    old = (
+        '      - {start: "09:30", end: "10:00", title: Opening}\n'
+        '      - {start: "10:00", end: "11:00", title: Keynote}\n'
+    )
+    return edited(event(), old, listed)
+
+
 # --- Dates and programme ------------------------------------------------------------------------
 
 DATE_ORDER = rows(
@@ -484,6 +494,82 @@ SESSIONS = rows(
     ("the opening ends a minute before it starts",
      event(first_ends="09:29"), END, [("session-order", 17, 31)]),
     ("the opening ends the minute it starts", event(first_ends="09:30"), END, []),
+)  # fmt: skip
+
+
+OPENING = '{start: "09:30", end: "10:00", title: Opening}'
+SESSIONS_COMPARED = rows(
+    "session-overlap, which sessions are compared with which",
+    ("a session of no length inside another: the room is taken",
+     sessions(OPENING, '{start: "09:45", end: "09:45", title: Photo}'), END,
+     [("session-overlap", 18, 17)]),
+    ("a session that ends before it starts, inside another: its order, not an overlap",
+     sessions('{start: "09:30", end: "11:00", title: Opening}',
+              '{start: "10:00", end: "09:00", title: Keynote}'), END,
+     [("session-order", 18, 31)]),
+    ("listed out of order, back to back: no overlap",
+     sessions(OPENING, '{start: "09:00", end: "09:30", title: Coffee}'), END, []),
+    ("a long session, one inside it, and one after that one still inside the long one",
+     sessions('{start: "09:00", end: "12:00", title: Long}',
+              '{start: "09:30", end: "10:00", title: Inside}',
+              '{start: "10:30", end: "11:00", title: Later}'), END,
+     [("session-overlap", 18, 17), ("session-overlap", 19, 17)]),
+    ("back to back, then a third inside the second: the room is the second's until 11:00",
+     sessions('{start: "09:00", end: "09:30", title: Coffee}',
+              '{start: "09:30", end: "11:00", title: Opening}',
+              '{start: "10:00", end: "10:30", title: Side}'), END,
+     [("session-overlap", 19, 17)]),
+)  # fmt: skip
+
+
+def days(*listed: tuple[str, str]) -> dict[str, str]:
+    """The demo event whose programme (line 15 on) is ``listed``: (date or "", one session)."""
+    programme = "".join(
+        (f"  - date: {day}\n    sessions:\n" if day else "  - sessions:\n") + f"      - {session}\n"
+        for day, session in listed
+    )
+    head, _, rest = event()[EVENT_PATH].partition("programme:\n")
+    return {
+        WSG_PATH: POLICY,
+        EVENT_PATH: f"{head}programme:\n{programme}outcomes:" + rest.partition("outcomes:")[2],
+    }
+
+
+DUPLICATE_DAY = rows(
+    "duplicate-day",
+    ("a day without a date, then one day twice: both told",
+     days(("", OPENING), ("2026-05-18", OPENING), ("2026-05-18", OPENING)), END,
+     [("missing-field", 15, 5), ("duplicate-day", 20, 11)]),
+    ("a day without a date, then two days", days(("", OPENING), ("2026-05-18", OPENING),
+                                                 ("2026-05-19", OPENING)), END,
+     [("missing-field", 15, 5)]),
+)  # fmt: skip
+
+
+def in_person(venue: str, zone: str = "Europe/Zurich", held: str = "in-person") -> dict[str, str]:
+    """The demo event held at ``venue`` (``held`` is its format), its times in ``zone``."""
+    moved = edited(event(), "format: virtual", f"format: {held}\nvenue: {venue}")
+    return edited(moved, "timezone: Europe/Zurich", f"timezone: {zone}")
+
+
+NAIROBI = "{city: Nairobi, country: KE}"
+SPEAKERS_AND_ZONES = rows(
+    "speaker-country-missing, timezone-country: what is judged",
+    ("a speaker whose country is not a code: bad-country only",
+     edited(event(), "title: Keynote}",
+            "title: Keynote, speakers: [{name: Amina Diallo, country: ZZ}]}"), END,
+     [("bad-country", 18, 97)]),
+    ("in person in Nairobi on Zurich time", in_person(NAIROBI), END, [("timezone-country", 7, 11)]),
+    ("hybrid in Nairobi on Zurich time",
+     in_person(NAIROBI, held="hybrid"), END, [("timezone-country", 7, 11)]),
+    ("virtual, with a venue in Nairobi, on Zurich time: any zone will do",
+     in_person(NAIROBI, held="virtual"), END, []),
+    ("in person in Nairobi, the zone not a zone: bad-timezone only",
+     in_person(NAIROBI, zone="CET"), END, [("bad-timezone", 7, 11)]),
+    ("in person, the venue's country not a code: bad-country only",
+     in_person("{city: Nairobi, country: ZZ}"), END, [("bad-country", 9, 33)]),
+    ("in person on Bouvet Island, for which the tz database lists no zone: not judged",
+     in_person("{city: Bouvetoya, country: BV}"), END, []),
 )  # fmt: skip
 
 
@@ -720,6 +806,9 @@ TERM_ORDER = rows(
         *DATE_ORDER,
         *DAY_OUTSIDE_EVENT,
         *SESSIONS,
+        *SESSIONS_COMPARED,
+        *DUPLICATE_DAY,
+        *SPEAKERS_AND_ZONES,
         *WRONG_FOLDER,
         *SUCCESSION,
         *SEATS_TODAY,
@@ -812,6 +901,19 @@ MESSAGES = [
         id="day-outside-event",
     ),
     pytest.param(
+        sessions('{start: "09:30", end: "10:00", title: Opening, room: Popov}',
+                 '{start: "09:45", end: "10:30", title: Keynote, room: Popov}'), END,
+        "session 'Keynote' (09:45-10:30) overlaps 'Opening' (09:30-10:00) in room Popov on "
+        "2026-05-18; give one a different room or time",
+        id="session-overlap-in-a-room",
+    ),
+    pytest.param(
+        sessions(OPENING, '{start: "09:45", end: "10:30", title: Keynote}'), END,
+        "session 'Keynote' (09:45-10:30) overlaps 'Opening' (09:30-10:00) in the shared room "
+        "on 2026-05-18; give one a different room or time",
+        id="session-overlap-in-the-shared-room",
+    ),
+    pytest.param(
         team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-21")), TODAY,
         "wsg: the seat of chairman stood empty from 2025-01-20 to 2025-01-20, between Fatou "
         "Ndiaye's term and Ingrid Haugen's; if the successor took over at once, start the term "
@@ -897,3 +999,19 @@ def test_the_finding_names_the_day_that_would_be_right(
 ) -> None:
     (finding,) = findings_for(tmp_path, files, today)
     assert finding.message.startswith(message)
+
+
+def test_an_overlap_names_the_first_session_that_holds_the_room_until_then(tmp_path: Path) -> None:
+    """Two sessions end at 10:00: a third that starts before then overlaps the first of them."""
+    files = sessions(
+        '{start: "09:00", end: "10:00", title: Opening}',
+        '{start: "09:30", end: "10:00", title: Keynote}',
+        '{start: "09:45", end: "10:30", title: Panel}',
+    )
+    found = [(f.line, f.message) for f in findings_for(tmp_path, files, END)]
+    assert found == [
+        (18, "session 'Keynote' (09:30-10:00) overlaps 'Opening' (09:00-10:00) in the shared "
+             "room on 2026-05-18; give one a different room or time"),
+        (19, "session 'Panel' (09:45-10:30) overlaps 'Opening' (09:00-10:00) in the shared "
+             "room on 2026-05-18; give one a different room or time"),
+    ]  # fmt: skip
