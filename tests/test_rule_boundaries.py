@@ -7,7 +7,9 @@ a minute (sessions). The WSG's policy is changed from its defaults
 presentations_due_days 3 instead of 7, topic_review_days 30 instead of 365), so
 a rule that ignored the policy fails as surely as one that turned a ``<`` into
 ``<=``. The neighbours of the one value a rule looks for (an outcome type, a
-status) and figures or dates left out have rows too.
+status) and figures or dates left out have rows too, and so have every place an
+id is named (a liaison's recipient, a parent, who appointed a seat, who raised a
+topic) and which sessions session-overlap compares with which.
 
 A row is a small dataset (the examples base plus the snippets below, with
 ``$names`` filled in), a today, and every finding of the whole run as
@@ -457,6 +459,78 @@ def sessions(*lines: str) -> dict[str, str]:
     return edited(event(), old, listed)
 
 
+# --- References ---------------------------------------------------------------------------------
+# Every place an id is named, ids that sort before and after the one they are compared with, and
+# ids too long to be shared objects (over 40 characters) compared by value.
+
+LIAISON_TO_SG71 = (
+    "{type: liaison, title: LS, url: https://www.itu.int/go/ls, date: 2026-05-22, to: [sg71]}"
+)
+SG16_WITH = "id: sg16\nname: Multimedia and related digital technologies\nkind: study-group\n"
+APPOINTED = (
+    "management:\n  - {role: chairman, name: Lars Berg, country: SE, term: {start: 2022-01-01},"
+    " appointed: {date: 2022-01-01, by: $by}}\n"
+)
+RAISED_BY_SG71 = topic("watch", "2026-05-20")[TOPIC_PATH].replace("by: sg17", "by: sg71")
+WTSA = "id: wtsa\nname: World Telecommunication Standardization Assembly\nkind: other\n"
+TOPIC_WSG = TOPIC.substitute(status="dropped", reviewed="2026-01-01").replace("id: demo", "id: wsg")
+EVENT_WSG = event(status="proposed")[EVENT_PATH].replace("id: demo", "id: wsg")
+NO_ID = event(status="proposed")[EVENT_PATH].replace("id: demo\n", "")
+AI_DAY_AGAIN = event(status="proposed")[EVENT_PATH].replace("id: demo", "id: ai-day")
+POSTPONED = event(status="postponed")
+LONG_ID = "workshop-on-artificial-intelligence-for-good-in-2026"  # 52 characters
+
+
+def replaced_by(event_id: str) -> dict[str, str]:
+    """The event LONG_ID, cancelled and replaced by ``event_id``."""
+    cancelled = edited(
+        event(status="cancelled"),
+        "# nothing more",
+        f"cancellation: {{date: 2026-05-01, replaced_by: {event_id}, reason: Moved online}}",
+    )[EVENT_PATH].replace("id: demo", f"id: {LONG_ID}")
+    return {WSG_PATH: POLICY, f"data/events/2026/{LONG_ID}.yaml": cancelled}
+
+
+REFERENCES = rows(
+    "unknown-group, unknown-event, missing-wsg, duplicate-id: where ids are named",
+    ("a liaison to a group that does not exist",
+     event(outcomes=f"[{slides('2026-05-21')}, {report('2026-05-22')}, {LIAISON_TO_SG71}]"),
+     TODAY, [("unknown-group", 19, 261)]),
+    ("a group's parent that does not exist",
+     {SG16_PATH: SG16_WITH + "parent: tasg\n"}, TODAY, [("unknown-group", 4, 9)]),
+    ("a seat appointed by a group that does not exist",
+     {SG16_PATH: SG16_WITH + Template(APPOINTED).substitute(by="tasg")}, TODAY,
+     [("unknown-group", 5, 113)]),
+    ("a seat appointed by TSAG", {SG16_PATH: SG16_WITH + Template(APPOINTED).substitute(by="tsag")},
+     TODAY, []),
+    ("a topic raised by a group that does not exist",
+     {WSG_PATH: POLICY, TOPIC_PATH: RAISED_BY_SG71}, TODAY, [("unknown-group", 5, 32)]),
+    ("no wsg.yaml, though a group's file sorts after its name",
+     {WSG_PATH: None, "data/groups/wtsa.yaml": WTSA}, TODAY, [("missing-wsg", 1, 1)]),
+    ("no groups/wsg.yaml, though a topic is called wsg",
+     {WSG_PATH: None, "data/topics/wsg.yaml": TOPIC_WSG}, TODAY, [("missing-wsg", 1, 1)]),
+    ("no groups/wsg.yaml, though an event is called wsg",
+     {WSG_PATH: None, "data/events/2026/wsg.yaml": EVENT_WSG}, END, [("missing-wsg", 1, 1)]),
+    ("an event without an id, then a second ai-day: both told",
+     {"data/events/2026/aaa.yaml": NO_ID, "data/events/2026/ai-day.yaml": AI_DAY_AGAIN}, END,
+     [("missing-field", 1, 1), ("duplicate-id", 1, 5)]),
+    ("a session without an id, then two sessions with one id",
+     sessions('{start: "09:00", end: "09:30", title: Coffee}',
+              '{id: opening, start: "09:30", end: "10:00", title: Opening}',
+              '{id: opening, start: "10:00", end: "10:30", title: Welcome}'), END,
+     [("duplicate-id", 19, 14)]),
+    ("postponed to an event whose id sorts before its own",
+     edited(POSTPONED, "# nothing more", "postponement: {date: 2026-05-01, to: ai-day}"), END,
+     []),
+    ("postponed to an event whose id sorts after its own",
+     second_event(edited(POSTPONED, "# nothing more",
+                         "postponement: {date: 2026-05-01, to: demo-2}"), "1"), END, []),
+    ("a 52-character id replaced by itself", replaced_by(LONG_ID), END,
+     [("unknown-event", 20, 47)]),
+    ("a 52-character id replaced by ai-day", replaced_by("ai-day"), END, []),
+)  # fmt: skip
+
+
 # --- Dates and programme ------------------------------------------------------------------------
 
 DATE_ORDER = rows(
@@ -803,6 +877,7 @@ TERM_ORDER = rows(
         *TOPIC_STALE,
         *NEIGHBOURS,
         *LEFT_OUT,
+        *REFERENCES,
         *DATE_ORDER,
         *DAY_OUTSIDE_EVENT,
         *SESSIONS,
@@ -912,6 +987,26 @@ MESSAGES = [
         "session 'Keynote' (09:45-10:30) overlaps 'Opening' (09:30-10:00) in the shared room "
         "on 2026-05-18; give one a different room or time",
         id="session-overlap-in-the-shared-room",
+    ),
+    pytest.param(
+        edited(event(), "organizers: [sg16]", "organizers: [sg61]"), END,
+        "organizer 'sg61' is not a group (did you mean 'sg16'?)",
+        id="unknown-group-did-you-mean",
+    ),
+    pytest.param(
+        {SG16_PATH: SG16_WITH + Template(APPOINTED).substitute(by="tasg")}, TODAY,
+        "appointed.by 'tasg' is not a group (did you mean 'tsag'?)",
+        id="unknown-group-of-a-seat-did-you-mean",
+    ),
+    pytest.param(
+        edited(event(), "themes: [ai]", "themes: [ia]"), END,
+        "theme 'ia' is not declared in wsg.yaml (did you mean 'ai'?)",
+        id="unknown-theme-did-you-mean",
+    ),
+    pytest.param(
+        edited(POSTPONED, "# nothing more", "postponement: {date: 2026-05-01, to: ai-froum}"), END,
+        "postponement.to 'ai-froum' is not an event (did you mean 'ai-forum'?)",
+        id="unknown-event-did-you-mean",
     ),
     pytest.param(
         team(first_chairman=FIRST_ENDS, second_chairman=successor("2025-01-21")), TODAY,
