@@ -647,6 +647,9 @@ SPEAKERS_AND_ZONES = rows(
 )  # fmt: skip
 
 
+PROPOSED = event(status="proposed")[EVENT_PATH]
+NEXT_YEAR = PROPOSED.replace("2026-05-", "2027-05-")  # starts 2027-05-18
+NO_START = PROPOSED.replace("id: demo", "id: aaa").replace("start: 2026-05-18\n", "")
 WRONG_FOLDER = rows(
     "wrong-folder",
     # the file is under data/events/2026/
@@ -656,6 +659,35 @@ WRONG_FOLDER = rows(
     ("starts on the first day of the next year",
      event(start="2027-01-01", end="2027-01-01", day="2027-01-01", status="proposed"),
      d("2026-06-01"), [("wrong-folder", 5, 8)]),
+    ("starts on the last day of the year before",
+     edited(event(start="2025-12-31", end="2025-12-31", day="2025-12-31", status="announced",
+                  announced="2025-12-01"), "date: 2026-01-15", "date: 2025-11-15"),
+     d("2025-12-20"), [("wrong-folder", 5, 8)]),
+    ("a note before a misplaced event: both told",
+     {WSG_PATH: POLICY, "data/events/2026/README.txt": "to do\n", EVENT_PATH: NEXT_YEAR},
+     d("2026-06-01"), [("stray-file", 1, 1), ("wrong-folder", 5, 8)]),
+    ("an event without a start before a misplaced event: both told",
+     {WSG_PATH: POLICY, "data/events/2026/aaa.yaml": NO_START, EVENT_PATH: NEXT_YEAR},
+     END, [("missing-field", 1, 1), ("wrong-folder", 5, 8)]),
+    ("an event without a start outside events/",
+     {WSG_PATH: POLICY, "data/demo.yaml": NO_START.replace("id: aaa", "id: demo")},
+     END, [("missing-field", 1, 1), ("wrong-folder", 1, 1)]),
+)  # fmt: skip
+
+
+# data/events/2026/demo.yaml named otherwise inside
+ID_MISMATCH = rows(
+    "id-mismatch",
+    ("an id that sorts before the file name",
+     {WSG_PATH: POLICY, EVENT_PATH: PROPOSED.replace("id: demo", "id: de-mo")}, END,
+     [("id-mismatch", 1, 5)]),
+    ("an id that sorts after the file name",
+     {WSG_PATH: POLICY, EVENT_PATH: PROPOSED.replace("id: demo", "id: demo-2026")}, END,
+     [("id-mismatch", 1, 5)]),
+    ("an event without an id before one whose id is not its file name: both told",
+     {WSG_PATH: POLICY, "data/events/2026/aaa.yaml": PROPOSED.replace("id: demo\n", ""),
+      EVENT_PATH: PROPOSED.replace("id: demo", "id: demo-2026")}, END,
+     [("missing-field", 1, 1), ("id-mismatch", 1, 5)]),
 )  # fmt: skip
 
 
@@ -885,6 +917,7 @@ TERM_ORDER = rows(
         *DUPLICATE_DAY,
         *SPEAKERS_AND_ZONES,
         *WRONG_FOLDER,
+        *ID_MISMATCH,
         *SUCCESSION,
         *SEATS_TODAY,
         *CLOSED_GROUP,

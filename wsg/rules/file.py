@@ -6,7 +6,6 @@ Their severity is fixed: ``policy.severity`` cannot change it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from wsg.model import Event, Loc, Topic
@@ -191,9 +190,8 @@ declare(
 
 
 def _stem(rel: str) -> str:
-    name = rel.rpartition("/")[2]
-    # a record file's name ends in .yaml and does not start with a dot
-    return name[: -len(".yaml")] if name.endswith(".yaml") else PurePosixPath(rel).stem
+    # only a file whose name ends in .yaml holds a record (dataset.kind_of)
+    return rel.rpartition("/")[2].removesuffix(".yaml")
 
 
 @dataset_rule("id-mismatch", "error", SECTION)
