@@ -402,6 +402,41 @@ TOPIC_STALE = rows(
 )  # fmt: skip
 
 
+def topic_of(status: str, events: str) -> dict[str, str]:
+    """A topic reviewed on 2026-05-20 naming ``events`` (ai-forum was held, ai-day cancelled)."""
+    text = TOPIC.substitute(status=status, reviewed="2026-05-20") + f"events: [{events}]\n"
+    return {WSG_PATH: POLICY, TOPIC_PATH: text}
+
+
+SEPTEMBER = event(status="announced", start="2026-09-10", end="2026-09-10", day="2026-09-10")
+TOPIC_EVENTS = rows(
+    "topic-event-mismatch, topic-stale: what each status asks of its events and reviews",
+    ("covered, its only event cancelled",
+     topic_of("covered", "ai-day"), TODAY, [("topic-event-mismatch", 4, 9)]),
+    ("covered, one event held", topic_of("covered", "ai-forum"), TODAY, []),
+    ("covered, its only event postponed",
+     topic_of("covered", "demo") | edited(event(status="postponed"), "# nothing more",
+                                          "postponement: {date: 2026-05-01}"),
+     TODAY, [("topic-event-mismatch", 4, 9)]),
+    ("covered, its only event announced for September",
+     topic_of("covered", "demo") | SEPTEMBER, TODAY, [("topic-event-mismatch", 4, 9)]),
+    ("scheduled, one event cancelled and one held", topic_of("scheduled", "ai-day, ai-forum"),
+     TODAY, []),
+    ("scheduled, one event cancelled and one announced for September",
+     topic_of("scheduled", "ai-day, demo") | SEPTEMBER, TODAY, []),
+    ("scheduled, its only event cancelled",
+     topic_of("scheduled", "ai-day"), TODAY, [("topic-event-mismatch", 4, 9)]),
+    ("a candidate again, its only event cancelled", topic_of("candidate", "ai-day"), TODAY, []),
+    ("watched, its only event cancelled", topic_of("watch", "ai-day"), TODAY, []),
+    ("dropped, its only event cancelled", topic_of("dropped", "ai-day"), TODAY, []),
+    ("covered, naming no event that exists: unknown-event only",
+     topic_of("covered", "ai-froum"), TODAY, [("unknown-event", 7, 10)]),
+    ("watched, never reviewed: missing-field only",
+     {WSG_PATH: POLICY, TOPIC_PATH: TOPIC.substitute(status="watch", reviewed="")
+      .replace("reviewed: \n", "")}, TODAY, [("missing-field", 1, 1)]),
+)  # fmt: skip
+
+
 # --- What counts as what, and what was left out -----------------------------------------------
 # A rule that looks for one outcome type or one status is shown its neighbours; a figure or a
 # date left out is another rule's finding (or none), never a crash.
@@ -907,6 +942,7 @@ TERM_ORDER = rows(
         *BUDGET_SUMS,
         *FELLOWSHIPS_MISMATCH,
         *TOPIC_STALE,
+        *TOPIC_EVENTS,
         *NEIGHBOURS,
         *LEFT_OUT,
         *REFERENCES,

@@ -116,6 +116,16 @@ def topic_event_mismatch(topic: Topic, dataset: Dataset) -> Iterator[Problem]:
         id: demo
         title: Trustworthy AI agents
         themes: [ai]
+        status: covered
+        raised: {date: 2025-02-10, by: sg17, ref: SG17-TD-100}
+        reviewed: 2026-04-01
+        events: [ai-day]
+
+    Failing ``data/topics/demo.yaml`` (line 4, column 9)::
+
+        id: demo
+        title: Trustworthy AI agents
+        themes: [ai]
         status: scheduled
         raised: {date: 2025-02-10, by: sg17, ref: SG17-TD-100}
         reviewed: 2026-04-01
