@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from wsg.rules import FILE_RULES, RULES, SECTIONS
@@ -104,3 +106,11 @@ def test_no_rule_outside_the_spec_but_documented_additions() -> None:
     spec_ids = {r for rules in SPEC.values() for r in rules}
     management = {r for r, rule in RULES.items() if rule.section.startswith("Management")}
     assert set(RULES) - spec_ids - management == set(ADDED)
+
+
+def test_a_registered_rule_cannot_be_changed_in_place() -> None:
+    """policy.severity is looked up per run; the registry every run reads stays as RULES.md says."""
+    rule = RULES["stray-file"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        rule.severity = "error"  # type: ignore[misc]
+    assert RULES["stray-file"].severity == "warning"
