@@ -46,6 +46,16 @@ RULE_TESTS = (
 JUDGES: dict[str, tuple[str, ...]] = {
     "wsg/rules/management.py": (*RULE_TESTS, "tests/test_management_rules.py"),
     "wsg/rules/*.py": (*RULE_TESTS, "tests/test_contract.py"),
+    # the Schema rules (wsg/rules/schema.py only declares them): every value kind's check
+    "wsg/kinds.py": (
+        "tests/test_rule_examples.py",  # each Schema rule's passing and failing example
+        "tests/test_hostile.py",
+        "tests/test_event_additions.py",
+        "tests/test_model.py",  # where each value and key is
+        "tests/test_rule_boundaries.py",
+        "tests/test_schema_cmd.py",  # the kinds as JSON Schema
+        "tests/test_contract.py",
+    ),
     "wsg/render/times.py": (
         "tests/test_times.py",
         "tests/test_ics_writer.py",

@@ -13,6 +13,7 @@ from tests import mutation
 from tests.conftest import ROOT, has_module
 
 NAMED = [
+    "wsg/kinds.py",  # the Schema rules' checks
     "wsg/render/times.py",
     "wsg/render/ics.py",
     "wsg/diffing.py",
