@@ -48,6 +48,7 @@ JUDGES: dict[str, tuple[str, ...]] = {
     "wsg/rules/*.py": (*RULE_TESTS, "tests/test_contract.py"),
     # the Schema rules (wsg/rules/schema.py only declares them): every value kind's check
     "wsg/kinds.py": (
+        "tests/test_schema_kinds.py",  # each kind: a value in, its finding and message out
         "tests/test_rule_examples.py",  # each Schema rule's passing and failing example
         "tests/test_hostile.py",
         "tests/test_event_additions.py",
