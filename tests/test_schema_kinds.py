@@ -14,6 +14,7 @@ and the kinds as JSON Schema (``wsg schema``).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,13 @@ from wsg import dataset
 from wsg.kinds import (
     Context,
     Count,
+    Field,
     ListOf,
+    Record,
     Slug,
     Text,
     closest,
+    country_hint,
     did_you_mean,
     edit_distance,
 )
@@ -114,6 +118,12 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
     ("id-double-hyphen", {"id": "demo--day"}, [
         ("bad-id", 1, 5, f"id 'demo--day' {NOT_A_SLUG} (did you mean 'demo-day'?)"),
     ]),
+    ("id-with-underscore", {"id": "demo_day"}, [
+        ("bad-id", 1, 5, f"id 'demo_day' {NOT_A_SLUG} (did you mean 'demo-day'?)"),
+    ]),
+    ("organizer-is-null", {"organizers": "[~, sg16]"}, [
+        ("wrong-type", 9, 14, f"expected an id (a lowercase slug), found nothing{QUOTE}"),
+    ]),
     ("organizer-not-a-slug", {"organizers": "[Bad_Id]"}, [
         ("bad-id", 9, 14, f"id 'Bad_Id' {NOT_A_SLUG} (did you mean 'bad-id'?)"),
     ]),
@@ -132,6 +142,7 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
     ]),
     ("text-is-a-list", {"title": "[a]"}, [("wrong-type", 2, 8, "expected text, found a list")]),
     ("quoted-number-is-text", {"title": "'12'"}, []),
+    ("quoted-null-is-text", {"title": "'null'"}, []),
     ("text-starting-like-a-number", {"title": "1st workshop on AI"}, []),
     # Enum
     ("enum-typo", {"kind": "worksop"}, [
@@ -197,6 +208,13 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
          "e.g. Europe/Zurich for Geneva"),
         ("wrong-type", 11, 33, "expected an ISO 3166-1 alpha-2 country code, found a list"),
     ]),
+    ("zone-abbreviation-venue-is-text", {
+        "timezone": "CET", "format": "in-person", "venue": "Geneva",
+    }, [
+        ("bad-timezone", 7, 11, f"'CET' {ABBREVIATION}; write the zone of the venue's city, "
+         "e.g. Europe/Zurich for Geneva"),
+        ("wrong-type", 11, 8, "expected a mapping (a venue), found the text 'Geneva'"),
+    ]),
     ("zone-known-mistake", {"timezone": "Europe/Geneva", **IN_GENEVA}, [
         ("bad-timezone", 7, 11, f"'Europe/Geneva' {NOT_A_ZONE} (did you mean 'Europe/Zurich'?)"),
     ]),
@@ -239,6 +257,15 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
      "\n      - start: '09:00'\n        end: '10:00'\n        title: Talk"
      "\n        speakers: [{name: A, country: {KE: 1}}]"}, [
         ("wrong-type", 17, 39, "expected an ISO 3166-1 alpha-2 country code, found a mapping"),
+    ]),
+    ("countries-of-a-proposal", {
+        "proposal": "{date: 2026-01-10, by: sg16, countries: [KE, ~, true, ke, {a: 1}]}",
+    }, [
+        ("wrong-type", 11, 56, "expected an ISO 3166-1 alpha-2 country code, found nothing"),
+        ("wrong-type", 11, 59,
+         "expected an ISO 3166-1 alpha-2 country code, found the boolean 'true'"),
+        ("bad-country", 11, 65, f"'ke' {NOT_A_COUNTRY} (did you mean 'KE'? codes are upper case)"),
+        ("wrong-type", 11, 69, "expected an ISO 3166-1 alpha-2 country code, found a mapping"),
     ]),
     # Language
     ("languages", {"languages": "[EN, eng, xx, fr, 12]"}, [
@@ -467,13 +494,18 @@ def test_the_model_receives_the_values_the_file_means(tmp_path: Path) -> None:
         {
             "fee": "1.5",
             "participation": "{registered: 0x1F, in_person: 0o17, remote: 007, "
-            "by_country: {KE: 3}}",
+            "by_country: {KE: 3, ke: 2, FR: -1}}",
             "fellowships": "{offered: True, granted: 0}",
             "programme": sessions(("00:00", "23:59")),
             "notes": "null",
+            "languages": "[en, xx, fr]",
+            "proposal": "{date: 2026-01-10, countries: [KE, ~, ch, SN]}",
         },
     )
+    assert (demo.start, demo.end) == (date(2026, 9, 10), date(2026, 9, 11))
     assert demo.fee == 1.5
+    assert demo.languages == ["en", "fr"]
+    assert demo.proposal is not None and demo.proposal.countries == ["KE", "SN"]
     assert demo.participation is not None
     part = demo.participation
     assert (part.registered, part.in_person, part.remote) == (31, 15, 7)
@@ -574,6 +606,12 @@ def test_a_file_pays_for_a_limited_number_of_searches() -> None:
     assert ctx.suggestions == 0
     assert ctx.did_you_mean("frum", KIND_WORDS) == ""
     assert ctx.suggestions == 0
+    # country names and aliases share the allowance
+    ctx.suggestions = 1
+    assert country_hint("Kenya", ctx) == " (did you mean 'KE' (Kenya)?)"
+    assert ctx.suggestions == 0
+    assert country_hint("Kenya", ctx) == ""
+    assert ctx.suggestions == 0
 
 
 # the kinds as JSON Schema (wsg schema): what an editor checks while the file is typed
@@ -612,3 +650,11 @@ def test_each_kind_describes_itself_as_json_schema() -> None:
     }
     assert schema["properties"]["participation"]["properties"]["by_country"]["type"] == "object"
     assert "description" in GROUP.json_schema()
+    # a record without a doc, without a required key, of keys without docs
+    bare = Record("a thing", dict, [Field("a", Text()), Field("b", Text(doc="the b"))])
+    assert bare.json_schema() == {
+        "type": "object",
+        "title": "a thing",
+        "properties": {"a": {"type": "string"}, "b": {"description": "the b", "type": "string"}},
+        "additionalProperties": False,
+    }
