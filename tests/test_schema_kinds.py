@@ -186,8 +186,10 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
         ("wrong-type", 18, 31, 'expected a time ("HH:MM", 24 h), found a list'),
         ("bad-time", 19, 31, f"'7:5' {NOT_A_TIME}"),
     ]),
-    ("hours-past-23-with-bad-minutes", {"programme": sessions(("09:00", "25:61"))}, [
+    ("hours-past-23", {"programme": sessions(("09:00", "25:61"), ("25:00", "99:00"))}, [
         ("bad-time", 14, 31, f"'25:61' {NOT_A_TIME}; hours run from 00 to 23"),
+        ("bad-time", 15, 17, f"'25:00' {NOT_A_TIME}; hours run from 00 to 23"),
+        ("bad-time", 15, 31, f"'99:00' {NOT_A_TIME}; hours run from 00 to 23"),
     ]),
     # Timezone: abbreviations, offsets, known mistakes, the venue's country, typos
     ("zone-abbreviation", {"timezone": "CET"}, [
@@ -552,6 +554,7 @@ def test_the_policy_keeps_the_severities_it_can(tmp_path: Path) -> None:
         ("abcd", "acbd", 1),
         ("abcd", "abdc", 1),  # at the end
         ("ca", "abc", 3),  # optimal string alignment: no edit of a swapped pair
+        ("ac", "ba", 2),  # no swap: the neighbours differ
         ("kitten", "sitting", 3),
         ("flaw", "lawn", 2),
         ("abc", "xbc", 1),
@@ -581,6 +584,12 @@ KIND_WORDS = ("workshop", "seminar", "forum", "symposium", "webinar")
         ("abcd", ("badc",), "badc"),
         ("abcde", ("cbaed",), None),
         ("abcdef", ("cbaedf",), None),
+        ("a", ("xay",), "xay"),  # 2 letters more: still 2 typos
+        ("sg16", ("tg17",), "tg17"),  # 4 letters differ, for 2 typos
+        # 3 typos in a word of 9 letters beat a longer word that difflib rates higher;
+        # a word of 12 letters allows 3 as well, not 4
+        ("abcdefghi", ("xbcxefxhi", "abcdefghixxxx"), "xbcxefxhi"),
+        ("abcdefghijkl", ("xbcxefxhixkl", "abcdefghijklxxxxx"), "abcdefghijklxxxxx"),
         ("vice-chair", ("vice-chairman", "chairman"), "vice-chairman"),
         # difflib's ratio for what is too far for typos: 2 * 8 / (18 + 8) = 0.62
         ("workshopxyzabcdefg", ("workshop",), "workshop"),
