@@ -555,6 +555,7 @@ def test_the_policy_keeps_the_severities_it_can(tmp_path: Path) -> None:
         ("abcd", "abdc", 1),  # at the end
         ("ca", "abc", 3),  # optimal string alignment: no edit of a swapped pair
         ("ac", "ba", 2),  # no swap: the neighbours differ
+        ("aaa", "a", 2),  # no swap with the last letter before the first
         ("kitten", "sitting", 3),
         ("flaw", "lawn", 2),
         ("abc", "xbc", 1),
@@ -577,6 +578,8 @@ KIND_WORDS = ("workshop", "seminar", "forum", "symposium", "webinar")
         ("frum", KIND_WORDS, "forum"),
         ("sg1", ("tg1", "sg2"), "sg2"),  # one typo each: the longer shared start wins
         ("sg3", ("sg2", "sg1"), "sg1"),  # a tie: the first in order
+        ("sg16", ("sa16", "sg17"), "sg17"),  # the longer shared start, not the first in order
+        ("sg16", ("sg1", "xsg16x"), "sg1"),  # a letter less: one typo
         ("ab", ("abcd",), "abcd"),  # 2 typos are allowed in a short word
         ("ab", ("abcde",), None),  # 3 are not, and difflib finds it too far
         # what only the count of typos finds (difflib's ratio is 0.5 or less): 2 in a word
