@@ -186,6 +186,10 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
         ("wrong-type", 18, 31, 'expected a time ("HH:MM", 24 h), found a list'),
         ("bad-time", 19, 31, f"'7:5' {NOT_A_TIME}"),
     ]),
+    ("loose-times-at-their-limits", {"programme": sessions(("23.59", "9.59"))}, [
+        ("bad-time", 14, 17, f'\'23.59\' {NOT_A_TIME} (did you mean "23:59"?)'),
+        ("bad-time", 14, 31, f'\'9.59\' {NOT_A_TIME} (did you mean "09:59"?)'),
+    ]),
     ("hours-past-23", {"programme": sessions(("09:00", "25:61"), ("25:00", "99:00"))}, [
         ("bad-time", 14, 31, f"'25:61' {NOT_A_TIME}; hours run from 00 to 23"),
         ("bad-time", 15, 17, f"'25:00' {NOT_A_TIME}; hours run from 00 to 23"),
