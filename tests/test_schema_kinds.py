@@ -664,7 +664,12 @@ def test_each_kind_describes_itself_as_json_schema() -> None:
         "type": "number",
         "minimum": 0,
     }
-    assert schema["properties"]["participation"]["properties"]["by_country"]["type"] == "object"
+    assert schema["properties"]["participation"]["properties"]["by_country"] == {
+        "description": "participants per country",
+        "type": "object",
+        "propertyNames": {"pattern": "^[A-Z]{2}$"},
+        "additionalProperties": {"type": "integer", "minimum": 0},
+    }
     assert "description" in GROUP.json_schema()
     # a record without a doc, without a required key, of keys without docs
     bare = Record("a thing", dict, [Field("a", Text()), Field("b", Text(doc="the b"))])
