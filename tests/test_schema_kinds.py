@@ -560,6 +560,8 @@ def test_the_policy_keeps_the_severities_it_can(tmp_path: Path) -> None:
         ("ca", "abc", 3),  # optimal string alignment: no edit of a swapped pair
         ("ac", "ba", 2),  # no swap: the neighbours differ
         ("aaa", "a", 2),  # no swap with the last letter before the first
+        ("ав", "ва", 1),  # letters compared by value, in every script (Cyrillic, Arabic)
+        ("مر", "رم", 1),
         ("kitten", "sitting", 3),
         ("flaw", "lawn", 2),
         ("abc", "xbc", 1),
