@@ -37,6 +37,7 @@ from wsg.kinds import (
 )
 from wsg.model import Event
 from wsg.schema import EVENT, GROUP
+from wsg.yamltree import parse
 
 EVENT_PATH = "data/events/2026/demo.yaml"
 
@@ -410,6 +411,10 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
     ("unknown-key", {"venu": "{city: Geneva}"}, [
         ("unknown-field", 11, 1, "unknown key 'venu' in an event (did you mean 'venue'?)"),
     ]),
+    ("unknown-key-then-a-bad-value", {"venu": "{city: Geneva}", "fee": "-1"}, [
+        ("unknown-field", 11, 1, "unknown key 'venu' in an event (did you mean 'venue'?)"),
+        ("bad-number", 12, 6, f"-1 {NEGATIVE}"),
+    ]),
     ("unknown-key-nested", {"approval": "{date: 2026-01-01, by: tsag, url: 'x'}"}, [
         ("unknown-field", 11, 40, "unknown key 'url' in an approval"),
     ]),
@@ -534,6 +539,26 @@ def test_the_model_receives_the_values_the_file_means(tmp_path: Path) -> None:
 def test_a_boolean_in_any_case(tmp_path: Path, written: str, value: bool) -> None:
     demo = loaded(tmp_path, {"fellowships": f"{{offered: {written}}}"})
     assert demo.fellowships is not None and demo.fellowships.offered is value
+
+
+def test_a_list_kind_converts_what_it_can_and_reports_the_rest() -> None:
+    ctx = Context("f.yaml")
+    tree, problems = parse(b"[sg16, Bad_Id, 3]\n")
+    assert tree is not None and problems == []
+    assert ListOf(Slug()).convert(tree, ctx) == ["sg16"]
+    assert [(rule, line, column) for rule, line, column, _ in ctx.problems] == [
+        ("bad-id", 1, 8),
+        ("wrong-type", 1, 16),
+    ]
+    mapping, _ = parse(b"a: 1\n")
+    assert mapping is not None
+    assert ListOf(Slug()).convert(mapping, ctx) is None
+    assert ctx.problems[-1] == (
+        "wrong-type",
+        1,
+        1,
+        "expected a list such as [sg16, sg17], found a mapping",
+    )
 
 
 def test_the_policy_keeps_the_severities_it_can(tmp_path: Path) -> None:
