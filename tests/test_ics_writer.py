@@ -218,7 +218,10 @@ def sao_paulo_event() -> Event:
                                   Person(name="Sione Taufa")]),
                 Session(start="10:30", end="11:00", title="Coffee", kind="break"),
             ]),
-            Day(date=date(2026, 12, 31), sessions=[Session(start="16:00", title="Closing")]),
+            Day(date=date(2026, 12, 31), sessions=[
+                Session(start="16:00", title="Closing"),
+                Session(title="Visit of the lab"),  # no time yet: no entry
+            ]),
         ],
     )  # fmt: skip
 
@@ -375,11 +378,15 @@ def test_a_uri_is_written_as_it_is_but_for_control_characters() -> None:
     [
         ("X" * 74, ["X" * 74]),
         ("é" * 37, ["é" * 37]),  # 74 octets
+        # from 75 octets on, 74 a line and a space: the first line and the next alike
+        ("X" * 75, ["X" * 74, " X"]),
+        ("é" * 37 + "X", ["é" * 37, " X"]),
         ("X" * 149, ["X" * 74, " " + "X" * 74, " X"]),
         ("é" * 40, ["é" * 37, " " + "é" * 3]),  # never inside a character
         ("a" * 72 + "\\," + "b", ["a" * 72 + "\\,", " b"]),
         ("a" * 73 + "\\," + "b", ["a" * 73, " \\,b"]),  # the escape moves whole
         ("a" * 72 + "€" + "b" * 9, ["a" * 72, " €" + "b" * 9]),  # three octets: 72 + 3 > 74
+        ("a" * 73 + "é" + "b", ["a" * 73, " éb"]),  # é is C3 A9: A9 falls on octet 75
     ],
 )
 def test_folding(line: str, physical: list[str]) -> None:
