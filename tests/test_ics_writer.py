@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -407,6 +408,20 @@ def test_an_event_in_utc_has_no_vtimezone() -> None:
     written = ics.agenda_calendar(agenda.build(event, Context(date(2026, 4, 1)))).decode()
     assert "BEGIN:VTIMEZONE" not in written
     assert "\r\nDTSTART:20260504T090000Z\r\nDTEND:20260504T100000Z\r\n" in written
+
+
+def test_a_zone_named_utc_in_a_file_is_written_as_utc() -> None:
+    """The zone's key is the string read from the file: compared by value, never by identity."""
+    read = ZoneInfo.no_cache("".join(["U", "TC"]))  # a new string, as a YAML parser gives it
+    moment = datetime(2026, 5, 4, 9, 0, tzinfo=read)
+    assert ics._moment("DTSTART", moment) == "DTSTART:20260504T090000Z"
+    event = Event(
+        id="u", start=date(2026, 5, 4), timezone="UTC",
+        programme=[Day(date=date(2026, 5, 4), sessions=[Session(start="09:00", title="T")])],
+    )  # fmt: skip
+    view = agenda.build(event, Context(date(2026, 4, 1)))
+    sessions = tuple(replace(s, start=moment) for s in view.sessions)
+    assert ics._zones_in_use(replace(view, sessions=sessions)) == {}
 
 
 @pytest.mark.parametrize(
