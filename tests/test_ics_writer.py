@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -496,6 +496,35 @@ def test_lord_howe_names_its_half_hour_offsets() -> None:
         "BEGIN:STANDARD", "DTSTART:20260405T020000", "TZNAME:+1030",
         "TZOFFSETFROM:+1100", "TZOFFSETTO:+1030", "END:STANDARD",
     ]  # fmt: skip
+
+
+class Renamed(tzinfo):
+    """UTC all along, but called B from one instant to another: changes to the second."""
+
+    def __init__(self, begin: datetime, end: datetime) -> None:
+        self.begin, self.end = begin.replace(tzinfo=None), end.replace(tzinfo=None)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+    def tzname(self, dt: datetime | None) -> str:
+        inside = dt is not None and self.begin <= dt.replace(tzinfo=None) < self.end
+        return "B" if inside else "A"
+
+
+NEW_YEAR = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def test_a_change_is_found_to_the_second_wherever_it_falls_in_the_day() -> None:
+    """And one 25 hours later, back again: no zone changes twice within a day, some within two."""
+    for seconds in [1, 2, 3, 4, 5, *range(59, 86_400, 3_613), 86_398, 86_399]:
+        change = NEW_YEAR + timedelta(seconds=seconds)
+        back = change + timedelta(hours=25)
+        found = list(ics._changes(Renamed(change, back), NEW_YEAR, NEW_YEAR + timedelta(days=4)))
+        assert found == [change, back], seconds
 
 
 @pytest.mark.parametrize(
