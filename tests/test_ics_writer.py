@@ -386,6 +386,7 @@ def test_a_uri_is_written_as_it_is_but_for_control_characters() -> None:
         ("é" * 40, ["é" * 37, " " + "é" * 3]),  # never inside a character
         ("a" * 72 + "\\," + "b", ["a" * 72 + "\\,", " b"]),
         ("a" * 73 + "\\," + "b", ["a" * 73, " \\,b"]),  # the escape moves whole
+        ("a" * 147 + "\\,b", ["a" * 74, " " + "a" * 73, " \\,b"]),  # and at the second fold
         ("a" * 72 + "€" + "b" * 9, ["a" * 72, " €" + "b" * 9]),  # three octets: 72 + 3 > 74
         ("a" * 73 + "é" + "b", ["a" * 73, " éb"]),  # é is C3 A9: A9 falls on octet 75
     ],
@@ -415,13 +416,24 @@ def test_a_zone_named_utc_in_a_file_is_written_as_utc() -> None:
     read = ZoneInfo.no_cache("".join(["U", "TC"]))  # a new string, as a YAML parser gives it
     moment = datetime(2026, 5, 4, 9, 0, tzinfo=read)
     assert ics._moment("DTSTART", moment) == "DTSTART:20260504T090000Z"
+    assert ics._zones_in_use(one_session_at(moment)) == {}
+
+
+def test_a_zone_after_utc_in_the_alphabet_is_a_zone_like_any_other() -> None:
+    """W-SU (Moscow's old name) sorts after UTC: keys are compared for equality, not order."""
+    moment = datetime(2026, 7, 1, 9, 0, tzinfo=ZoneInfo("W-SU"))
+    assert ics._moment("DTSTART", moment) == "DTSTART;TZID=W-SU:20260701T090000"
+    assert ics._zones_in_use(one_session_at(moment)) == {"W-SU": (2026, 2026)}
+
+
+def one_session_at(moment: datetime) -> agenda.AgendaView:
+    """The agenda of one session starting at ``moment``, in whatever zone it carries."""
     event = Event(
-        id="u", start=date(2026, 5, 4), timezone="UTC",
-        programme=[Day(date=date(2026, 5, 4), sessions=[Session(start="09:00", title="T")])],
+        id="u", start=moment.date(), timezone="UTC",
+        programme=[Day(date=moment.date(), sessions=[Session(start="09:00", title="T")])],
     )  # fmt: skip
     view = agenda.build(event, Context(date(2026, 4, 1)))
-    sessions = tuple(replace(s, start=moment) for s in view.sessions)
-    assert ics._zones_in_use(replace(view, sessions=sessions)) == {}
+    return replace(view, sessions=tuple(replace(s, start=moment) for s in view.sessions))
 
 
 @pytest.mark.parametrize(
