@@ -497,6 +497,18 @@ def test_a_vtimezone_over_two_years_of_a_zone_that_falls_back_to_utc() -> None:
     ]
 
 
+def test_a_change_in_january_belongs_to_its_own_year_only() -> None:
+    """Fiji's daylight saving ended in mid-January: each year lists its own end, once."""
+    lines = ics.vtimezone("Pacific/Fiji", 2018, 2019)
+    assert [line for line in lines if line.startswith(("DTSTART", "TZOFFSETTO"))] == [
+        "DTSTART:20180101T000000", "TZOFFSETTO:+1300",
+        "DTSTART:20180114T030000", "TZOFFSETTO:+1200",
+        "DTSTART:20181104T020000", "TZOFFSETTO:+1300",
+        "DTSTART:20190113T030000", "TZOFFSETTO:+1200",
+        "DTSTART:20191110T020000", "TZOFFSETTO:+1300",
+    ]  # fmt: skip
+
+
 def test_lord_howe_names_its_half_hour_offsets() -> None:
     """Daylight saving from 1 January (southern summer), +1030 in winter; names are offsets."""
     lines = ics.vtimezone("Australia/Lord_Howe", 2026, 2026)
