@@ -536,6 +536,11 @@ FORMER_CHAIRMEN = [
     *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
     seat("chairman", "Fatou Ndiaye", "SN", start="2022-05-30", end="2025-01-19"),
 ]
+# Ingrid Haugen left on 2026-03-31; Lars Berg's half year lies inside her term.
+FORMER_CHAIRMEN_INSIDE = [
+    *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
+    seat("chairman", "Lars Berg", "SE", start="2025-03-01", end="2025-08-31"),
+]
 # After her, Lars Berg for half a year from 2026-07-01, then Fatou Ndiaye (earlier in the file).
 SUCCESSORS = [
     *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
@@ -645,6 +650,29 @@ HISTORIES = [
              + ASK_SUCCESSOR),
         ],
         id="missing-chairman: the term that ended last, not the last in the file",
+    ),
+    pytest.param(
+        wsg_yaml(*FORMER_CHAIRMEN_INSIDE),
+        [
+            ("missing-chairman", *at(FORMER_CHAIRMEN_INSIDE, 0, "end: "),
+             "wsg has no chairman on 2026-06-01: Ingrid Haugen's term ended on 2026-03-31"
+             + ASK_SUCCESSOR),
+            ("seat-overlap", *at(FORMER_CHAIRMEN_INSIDE, 7, "start: "),
+             "wsg: the seat of chairman has two holders at once: Ingrid Haugen (from 2025-01-20 "
+             "to 2026-03-31) and Lars Berg (from 2025-03-01 to 2025-08-31) overlap from "
+             "2025-03-01 to 2025-08-31" + END_FIRST),
+        ],
+        id="missing-chairman: the term that ended last, not the one that started last",
+    ),
+    pytest.param(
+        wsg_yaml(*team(africa=None, americas=None)),
+        [
+            ("seat-vacant", FIRST_SEAT_LINE - 1, 1,
+             f"wsg has no vice-chairman for {region} on 2026-06-01; add the successor under "
+             f"management with role: vice-chairman, region: {region} and a term")
+            for region in ("africa", "americas")
+        ],
+        id="seat-vacant: regions before 'chairman' in the alphabet",
     ),
     pytest.param(
         wsg_yaml(*SUCCESSORS),
