@@ -611,35 +611,38 @@ SWEDES_TIE = [
 ]
 
 
-def three_seats(beside: str) -> list[str]:
-    """Ingrid Holm in three seats, two at a time (no pair), and ``beside`` in office with them.
+def three_seats(beside: str, person: str) -> list[str]:
+    """``person`` in three seats, two at a time (no pair), and ``beside`` in office with them.
 
-    Her two vice-chairman terms end after ``beside``'s: the two terms that end last are one
+    The two vice-chairman terms end after ``beside``'s: the two terms that end last are one
     person's.
     """
     return [
-        seat("vice-chairman", "Ingrid Holm", "SE", start="2022-05-30", end="2026-12-31"),
-        seat("vice-chairman", "Ingrid Holm", "SE", start="2023-01-01", end="2026-06-30"),
+        seat("vice-chairman", person, "SE", start="2022-05-30", end="2026-12-31"),
+        seat("vice-chairman", person, "SE", start="2023-01-01", end="2026-06-30"),
         seat("vice-chairman", beside, "SE", start="2024-01-01", end="2025-06-30"),
-        seat("chairman", "Ingrid Holm", "SE", start="2025-01-20"),
+        seat("chairman", person, "SE", start="2025-01-20"),
     ]
 
 
-def beside_three_seats(beside: str) -> object:
-    seats = three_seats(beside)
+def beside_three_seats(beside: str, person: str = "Ingrid Holm") -> object:
+    seats = three_seats(beside, person)
     return pytest.param(
         wsg_yaml(*seats, balanced=False),
         [
             ("same-country", *at(seats, 2, "country: "),
-             f"Ingrid Holm (vice-chairman) and {beside} (vice-chairman) of wsg are both from SE "
+             f"{person} (vice-chairman) and {beside} (vice-chairman) of wsg are both from SE "
              "(Sweden), together in office from 2024-01-01 to 2025-06-30" + ASK_OTHER_COUNTRY),
             ("same-country", *at(seats, 3, "country: "),
-             f"{beside} (vice-chairman) and Ingrid Holm (chairman) of wsg are both from SE "
+             f"{beside} (vice-chairman) and {person} (chairman) of wsg are both from SE "
              "(Sweden), together in office from 2025-01-20 to 2025-06-30" + ASK_OTHER_COUNTRY),
         ],
-        id=f"same-country: past the same person's other seats, {beside} beside them",
+        id=f"same-country: past {person}'s other seats, {beside} beside them",
     )  # fmt: skip
 
+
+# Past 40 characters a name is not one shared object (kinds._shared): equal, not the same.
+LONG_NAME = "Maria Fernanda de los Angeles Gutierrez Ramirez"
 
 HISTORIES = [
     pytest.param(
@@ -826,6 +829,7 @@ HISTORIES = [
     ),
     beside_three_seats("Eva Lind"),  # a name before hers
     beside_three_seats("Olof Ek"),  # a name after hers
+    beside_three_seats("Eva Lind", LONG_NAME),
 ]  # fmt: skip
 
 
