@@ -609,6 +609,14 @@ SWEDES_TIE = [
     seat("vice-chairman", "Bo Ek", "SE", start="2021-01-01", end="2025-12-31"),
     seat("chairman", "Carl Holm", "SE", start="2025-06-01"),
 ]
+# The same with the first in the file starting first, then Carl Holm, then Bo Ek; and Dag
+# Lund, first in the file, only from 2030.
+SWEDES_TIE_STARTS = [
+    seat("chairman", "Dag Lund", "SE", start="2030-01-01"),
+    seat("vice-chairman", "Anna Berg", "SE", start="2020-01-01", end="2025-12-31"),
+    seat("vice-chairman", "Bo Ek", "SE", start="2021-01-01", end="2025-12-31"),
+    seat("vice-chairman", "Carl Holm", "SE", start="2020-06-01", end="2026-12-31"),
+]
 
 
 def three_seats(beside: str, person: str) -> list[str]:
@@ -826,6 +834,18 @@ HISTORIES = [
              "(Sweden), together in office from 2025-06-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
         ],
         id="same-country: two terms end on one day, the first in the file is named",
+    ),
+    pytest.param(
+        wsg_yaml(*SWEDES_TIE_STARTS, balanced=False),
+        [
+            ("same-country", *at(SWEDES_TIE_STARTS, 2, "country: "),
+             "Anna Berg (vice-chairman) and Bo Ek (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2021-01-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+            ("same-country", *at(SWEDES_TIE_STARTS, 3, "country: "),
+             "Anna Berg (vice-chairman) and Carl Holm (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2020-06-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+        ],
+        id="same-country: two terms end on one day, the first in the file whatever the starts",
     ),
     beside_three_seats("Eva Lind"),  # a name before hers
     beside_three_seats("Olof Ek"),  # a name after hers
