@@ -583,6 +583,12 @@ AMERICAS_NO_END = [
     seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2021-12-31"),
     seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01"),
 ]
+# The Americas: Maria Lopez and Ana Rojas with no end set, then Pedro Alves for 2026.
+AMERICAS_OPEN_ENDED = [
+    *team(),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01"),
+    seat("vice-chairman", "Pedro Alves", "BR", "americas", "2026-01-01", "2026-12-31"),
+]
 EGYPT_FOR_EUROPE = [CHAIRMAN, seat("vice-chairman", "Ahmed Farouk", "EG", "europe")]
 PALESTINE = [*team(), seat("vice-chairman", "Samir Haddad", "PS")]
 NO_COUNTRY_THEN_PALESTINE = [
@@ -766,6 +772,20 @@ HISTORIES = [
              "overlap from 2025-01-20, with no end set" + END_FIRST),
         ],
         id="seat-gap: none after a term with no end, an overlap",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_OPEN_ENDED),
+        [
+            ("seat-overlap", *at(AMERICAS_OPEN_ENDED, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01, with no end set) and Ana Rojas (from 2025-01-20, with no end set) "
+             "overlap from 2025-01-20, with no end set" + END_FIRST),
+            ("seat-overlap", *at(AMERICAS_OPEN_ENDED, 8, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01, with no end set) and Pedro Alves (from 2026-01-01 to 2026-12-31) "
+             "overlap from 2026-01-01 to 2026-12-31" + END_FIRST),
+        ],
+        id="seat-overlap: with the first of two terms with no end set",
     ),
     pytest.param(
         wsg_yaml(*EGYPT_FOR_EUROPE, balanced=False),
