@@ -11,6 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import findings_for
 
 Check = Callable[..., list[tuple[str, int, int]]]
@@ -513,3 +515,365 @@ def test_an_entry_without_a_term_or_its_start_holds_no_seat(check: Check) -> Non
         ("missing-field", *at(seats, 2)),
         ("missing-field", *at(seats, 7, "cis, ")),  # at its term: key
     ]
+
+
+# --- Every finding of a team's history, in full -------------------------------------------
+# Which term a finding points at and which one it names, when several could be meant: a
+# later term first in the file, a successor with an end of their own, two terms that end on
+# one day, a term that has already been followed or lies inside another, one person in
+# several seats; and the teams after an entry a rule passes over (no country, a state that
+# is no member). Each row gives every finding of the run as (rule, line, column, message).
+
+Said = list[tuple[str, int, int, str]]
+
+ASK_SUCCESSOR = "; add the successor under management with role: chairman and a term"
+START_AT = "; if the successor took over at once, start the term on "
+END_FIRST = "; end the first term the day before the second starts"
+ASK_OTHER_COUNTRY = "; the team's regional balance asks for different countries"
+
+# Ingrid Haugen left on 2026-03-31; Fatou Ndiaye's earlier term comes later in the file.
+FORMER_CHAIRMEN = [
+    *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
+    seat("chairman", "Fatou Ndiaye", "SN", start="2022-05-30", end="2025-01-19"),
+]
+# Ingrid Haugen left on 2026-03-31; Lars Berg's half year lies inside her term.
+FORMER_CHAIRMEN_INSIDE = [
+    *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
+    seat("chairman", "Lars Berg", "SE", start="2025-03-01", end="2025-08-31"),
+]
+# After her, Lars Berg for half a year from 2026-07-01, then Fatou Ndiaye (earlier in the file).
+SUCCESSORS = [
+    *team(chairman=seat("chairman", "Ingrid Haugen", "NO", end="2026-03-31")),
+    seat("chairman", "Fatou Ndiaye", "SN", start="2027-01-01"),
+    seat("chairman", "Lars Berg", "SE", start="2026-07-01", end="2026-12-31"),
+]
+# The Americas: Carlos Ribeiro, then Maria Lopez, whose term runs into Ana Rojas's.
+AMERICAS_SUCCESSION = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2021-12-31"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01", "2025-06-30"),
+]
+# The Americas: Carlos Ribeiro and Maria Lopez both leave on 2025-06-30.
+AMERICAS_TIE = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2025-06-30"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2019-01-01", "2025-06-30"),
+]
+# The Americas: Maria Lopez's year lies inside Carlos Ribeiro's term, which runs into Ana Rojas's.
+AMERICAS_INSIDE = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2025-06-30"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2019-01-01", "2019-12-31"),
+]
+# The Americas: Carlos Ribeiro, then Maria Lopez, then half a year without anyone.
+AMERICAS_GAP = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2021-12-31"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01", "2024-06-30"),
+]
+# The Americas: Carlos Ribeiro and Maria Lopez both leave on 2024-06-30, half a year early.
+AMERICAS_GAP_TIE = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2024-06-30"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2019-01-01", "2024-06-30"),
+]
+# The Americas: Carlos Ribeiro, then Maria Lopez with no end set, still in office with Ana Rojas.
+AMERICAS_NO_END = [
+    *team(),
+    seat("vice-chairman", "Carlos Ribeiro", "BR", "americas", "2018-01-01", "2021-12-31"),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01"),
+]
+# The Americas: Maria Lopez and Ana Rojas with no end set, then Pedro Alves for 2026.
+AMERICAS_OPEN_ENDED = [
+    *team(),
+    seat("vice-chairman", "Maria Lopez", "MX", "americas", "2022-01-01"),
+    seat("vice-chairman", "Pedro Alves", "BR", "americas", "2026-01-01", "2026-12-31"),
+]
+EGYPT_FOR_EUROPE = [CHAIRMAN, seat("vice-chairman", "Ahmed Farouk", "EG", "europe")]
+PALESTINE = [*team(), seat("vice-chairman", "Samir Haddad", "PS")]
+NO_COUNTRY_THEN_PALESTINE = [
+    "{role: chairman, name: Nadia Haddad, term: {start: 2025-01-20}}",
+    seat("vice-chairman", "Samir Haddad", "PS"),
+]
+PALESTINE_THEN_EGYPT = [
+    seat("chairman", "Samir Haddad", "PS", "arab-states"),
+    seat("vice-chairman", "Ahmed Farouk", "EG", "europe"),
+]
+NOT_A_MEMBER = (
+    "which was not an ITU Member State; a management team member represents a Member State"
+)
+# Four Swedes one after the other, but Dag Lund joins Carl Holm, who has no end.
+SWEDES = [
+    seat("vice-chairman", "Anna Berg", "SE", start="2010-01-01", end="2011-12-31"),
+    seat("vice-chairman", "Bo Ek", "SE", start="2012-01-01", end="2013-12-31"),
+    seat("vice-chairman", "Carl Holm", "SE", start="2014-01-01"),
+    seat("chairman", "Dag Lund", "SE", start="2020-01-01"),
+]
+# Anna Berg and Bo Ek both leave on 2025-12-31; Carl Holm joins them.
+SWEDES_TIE = [
+    seat("vice-chairman", "Anna Berg", "SE", start="2020-01-01", end="2025-12-31"),
+    seat("vice-chairman", "Bo Ek", "SE", start="2021-01-01", end="2025-12-31"),
+    seat("chairman", "Carl Holm", "SE", start="2025-06-01"),
+]
+# The same with the first in the file starting first, then Carl Holm, then Bo Ek; and Dag
+# Lund, first in the file, only from 2030.
+SWEDES_TIE_STARTS = [
+    seat("chairman", "Dag Lund", "SE", start="2030-01-01"),
+    seat("vice-chairman", "Anna Berg", "SE", start="2020-01-01", end="2025-12-31"),
+    seat("vice-chairman", "Bo Ek", "SE", start="2021-01-01", end="2025-12-31"),
+    seat("vice-chairman", "Carl Holm", "SE", start="2020-06-01", end="2026-12-31"),
+]
+
+
+def three_seats(beside: str, person: str) -> list[str]:
+    """``person`` in three seats, two at a time (no pair), and ``beside`` in office with them.
+
+    The two vice-chairman terms end after ``beside``'s: the two terms that end last are one
+    person's.
+    """
+    return [
+        seat("vice-chairman", person, "SE", start="2022-05-30", end="2026-12-31"),
+        seat("vice-chairman", person, "SE", start="2023-01-01", end="2026-06-30"),
+        seat("vice-chairman", beside, "SE", start="2024-01-01", end="2025-06-30"),
+        seat("chairman", person, "SE", start="2025-01-20"),
+    ]
+
+
+def beside_three_seats(beside: str, person: str = "Ingrid Holm") -> object:
+    seats = three_seats(beside, person)
+    return pytest.param(
+        wsg_yaml(*seats, balanced=False),
+        [
+            ("same-country", *at(seats, 2, "country: "),
+             f"{person} (vice-chairman) and {beside} (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2024-01-01 to 2025-06-30" + ASK_OTHER_COUNTRY),
+            ("same-country", *at(seats, 3, "country: "),
+             f"{beside} (vice-chairman) and {person} (chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2025-01-20 to 2025-06-30" + ASK_OTHER_COUNTRY),
+        ],
+        id=f"same-country: past {person}'s other seats, {beside} beside them",
+    )  # fmt: skip
+
+
+# Past 40 characters a name is not one shared object (kinds._shared): equal, not the same.
+LONG_NAME = "Maria Fernanda de los Angeles Gutierrez Ramirez"
+
+HISTORIES = [
+    pytest.param(
+        wsg_yaml(*FORMER_CHAIRMEN),
+        [
+            ("missing-chairman", *at(FORMER_CHAIRMEN, 0, "end: "),
+             "wsg has no chairman on 2026-06-01: Ingrid Haugen's term ended on 2026-03-31"
+             + ASK_SUCCESSOR),
+        ],
+        id="missing-chairman: the term that ended last, not the last in the file",
+    ),
+    pytest.param(
+        wsg_yaml(*FORMER_CHAIRMEN_INSIDE),
+        [
+            ("missing-chairman", *at(FORMER_CHAIRMEN_INSIDE, 0, "end: "),
+             "wsg has no chairman on 2026-06-01: Ingrid Haugen's term ended on 2026-03-31"
+             + ASK_SUCCESSOR),
+            ("seat-overlap", *at(FORMER_CHAIRMEN_INSIDE, 7, "start: "),
+             "wsg: the seat of chairman has two holders at once: Ingrid Haugen (from 2025-01-20 "
+             "to 2026-03-31) and Lars Berg (from 2025-03-01 to 2025-08-31) overlap from "
+             "2025-03-01 to 2025-08-31" + END_FIRST),
+        ],
+        id="missing-chairman: the term that ended last, not the one that started last",
+    ),
+    pytest.param(
+        wsg_yaml(*team(africa=None, americas=None)),
+        [
+            ("seat-vacant", FIRST_SEAT_LINE - 1, 1,
+             f"wsg has no vice-chairman for {region} on 2026-06-01; add the successor under "
+             f"management with role: vice-chairman, region: {region} and a term")
+            for region in ("africa", "americas")
+        ],
+        id="seat-vacant: regions before 'chairman' in the alphabet",
+    ),
+    pytest.param(
+        wsg_yaml(*SUCCESSORS),
+        [
+            ("missing-chairman", *at(SUCCESSORS, 0, "end: "),
+             "wsg has no chairman on 2026-06-01: Ingrid Haugen's term ended on 2026-03-31, "
+             "and Lars Berg only takes office on 2026-07-01"),
+            ("seat-gap", *at(SUCCESSORS, 8, "start: "),
+             "wsg: the seat of chairman stood empty from 2026-04-01 to 2026-06-30, between "
+             "Ingrid Haugen's term and Lars Berg's" + START_AT + "2026-04-01"),
+        ],
+        id="missing-chairman: a future term with an end has not ended, the next successor",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_SUCCESSION),
+        [
+            ("seat-overlap", *at(AMERICAS_SUCCESSION, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01 to 2025-06-30) and Ana Rojas (from 2025-01-20, with no end set) "
+             "overlap from 2025-01-20 to 2025-06-30" + END_FIRST),
+        ],
+        id="seat-overlap: with the successor of the first term, not the first",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_TIE),
+        [
+            ("seat-overlap", *at(AMERICAS_TIE, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Carlos "
+             "Ribeiro (from 2018-01-01 to 2025-06-30) and Ana Rojas (from 2025-01-20, with no "
+             "end set) overlap from 2025-01-20 to 2025-06-30" + END_FIRST),
+            ("seat-overlap", *at(AMERICAS_TIE, 8, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Carlos "
+             "Ribeiro (from 2018-01-01 to 2025-06-30) and Maria Lopez (from 2019-01-01 to "
+             "2025-06-30) overlap from 2019-01-01 to 2025-06-30" + END_FIRST),
+        ],
+        id="seat-overlap: two terms end on one day, the first of them is named",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_INSIDE),
+        [
+            ("seat-overlap", *at(AMERICAS_INSIDE, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Carlos "
+             "Ribeiro (from 2018-01-01 to 2025-06-30) and Ana Rojas (from 2025-01-20, with no "
+             "end set) overlap from 2025-01-20 to 2025-06-30" + END_FIRST),
+            ("seat-overlap", *at(AMERICAS_INSIDE, 8, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Carlos "
+             "Ribeiro (from 2018-01-01 to 2025-06-30) and Maria Lopez (from 2019-01-01 to "
+             "2019-12-31) overlap from 2019-01-01 to 2019-12-31" + END_FIRST),
+        ],
+        id="seat-overlap: with the term that runs longest, not a shorter one inside it",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_GAP),
+        [
+            ("seat-gap", *at(AMERICAS_GAP, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas stood empty from 2024-07-01 to "
+             "2025-01-19, between Maria Lopez's term and Ana Rojas's" + START_AT + "2024-07-01"),
+        ],
+        id="seat-gap: after the successor of the first term, not the first",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_GAP_TIE),
+        [
+            ("seat-gap", *at(AMERICAS_GAP_TIE, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas stood empty from 2024-07-01 to "
+             "2025-01-19, between Carlos Ribeiro's term and Ana Rojas's" + START_AT + "2024-07-01"),
+            ("seat-overlap", *at(AMERICAS_GAP_TIE, 8, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Carlos "
+             "Ribeiro (from 2018-01-01 to 2024-06-30) and Maria Lopez (from 2019-01-01 to "
+             "2024-06-30) overlap from 2019-01-01 to 2024-06-30" + END_FIRST),
+        ],
+        id="seat-gap: two terms end on one day, the first of them is named",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_NO_END),
+        [
+            ("seat-overlap", *at(AMERICAS_NO_END, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01, with no end set) and Ana Rojas (from 2025-01-20, with no end set) "
+             "overlap from 2025-01-20, with no end set" + END_FIRST),
+        ],
+        id="seat-gap: none after a term with no end, an overlap",
+    ),
+    pytest.param(
+        wsg_yaml(*AMERICAS_OPEN_ENDED),
+        [
+            ("seat-overlap", *at(AMERICAS_OPEN_ENDED, 1, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01, with no end set) and Ana Rojas (from 2025-01-20, with no end set) "
+             "overlap from 2025-01-20, with no end set" + END_FIRST),
+            ("seat-overlap", *at(AMERICAS_OPEN_ENDED, 8, "start: "),
+             "wsg: the seat of vice-chairman for americas has two holders at once: Maria Lopez "
+             "(from 2022-01-01, with no end set) and Pedro Alves (from 2026-01-01 to 2026-12-31) "
+             "overlap from 2026-01-01 to 2026-12-31" + END_FIRST),
+        ],
+        id="seat-overlap: with the first of two terms with no end set",
+    ),
+    pytest.param(
+        wsg_yaml(*EGYPT_FOR_EUROPE, balanced=False),
+        [
+            ("region-mismatch", *at(EGYPT_FOR_EUROPE, 1, "region: "),
+             "Ahmed Farouk (vice-chairman of wsg) is from EG (Egypt), which could represent "
+             "africa or arab-states on 2025-01-20, not europe"),
+        ],
+        id="region-mismatch: a management member is named by role",
+    ),
+    pytest.param(
+        wsg_yaml(*NO_COUNTRY_THEN_PALESTINE, balanced=False),
+        [
+            ("missing-field", *at(NO_COUNTRY_THEN_PALESTINE, 0),
+             "a management seat needs 'country': ISO 3166-1 alpha-2 code of the person's "
+             "country"),
+            ("not-a-member-state", *at(NO_COUNTRY_THEN_PALESTINE, 1, "country: "),
+             "Samir Haddad (vice-chairman of wsg) is from PS (State of Palestine), "
+             + NOT_A_MEMBER),
+        ],
+        id="not-a-member-state: after a seat without a country",
+    ),
+    pytest.param(
+        wsg_yaml(*PALESTINE_THEN_EGYPT, balanced=False),
+        [
+            ("not-a-member-state", *at(PALESTINE_THEN_EGYPT, 0, "country: "),
+             "Samir Haddad (chairman of wsg) is from PS (State of Palestine), " + NOT_A_MEMBER),
+            ("region-mismatch", *at(PALESTINE_THEN_EGYPT, 0, "region: "),
+             "Samir Haddad (chairman of wsg) is from PS (State of Palestine), which is not an ITU "
+             "Member State and represents no region; remove region: arab-states"),
+            ("region-mismatch", *at(PALESTINE_THEN_EGYPT, 1, "region: "),
+             "Ahmed Farouk (vice-chairman of wsg) is from EG (Egypt), which could represent "
+             "africa or arab-states on 2025-01-20, not europe"),
+        ],
+        id="region-mismatch: after a state that is not a member",
+    ),
+    pytest.param(
+        wsg_yaml(*PALESTINE),
+        [
+            ("region-missing", *at(PALESTINE, 7),
+             "vice-chairman Samir Haddad of wsg has no region; add region: one of americas, "
+             "europe, cis, africa, asia-pacific, arab-states"),
+            ("not-a-member-state", *at(PALESTINE, 7, "country: "),
+             "Samir Haddad (vice-chairman of wsg) is from PS (State of Palestine), "
+             + NOT_A_MEMBER),
+        ],
+        id="region-missing: a state of no region, every region offered",
+    ),
+    pytest.param(
+        wsg_yaml(*SWEDES, balanced=False),
+        [
+            ("same-country", *at(SWEDES, 3, "country: "),
+             "Carl Holm (vice-chairman) and Dag Lund (chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2020-01-01, with no end set" + ASK_OTHER_COUNTRY),
+        ],
+        id="same-country: the one still in office, not the two who left",
+    ),
+    pytest.param(
+        wsg_yaml(*SWEDES_TIE, balanced=False),
+        [
+            ("same-country", *at(SWEDES_TIE, 1, "country: "),
+             "Anna Berg (vice-chairman) and Bo Ek (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2021-01-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+            ("same-country", *at(SWEDES_TIE, 2, "country: "),
+             "Anna Berg (vice-chairman) and Carl Holm (chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2025-06-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+        ],
+        id="same-country: two terms end on one day, the first in the file is named",
+    ),
+    pytest.param(
+        wsg_yaml(*SWEDES_TIE_STARTS, balanced=False),
+        [
+            ("same-country", *at(SWEDES_TIE_STARTS, 2, "country: "),
+             "Anna Berg (vice-chairman) and Bo Ek (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2021-01-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+            ("same-country", *at(SWEDES_TIE_STARTS, 3, "country: "),
+             "Anna Berg (vice-chairman) and Carl Holm (vice-chairman) of wsg are both from SE "
+             "(Sweden), together in office from 2020-06-01 to 2025-12-31" + ASK_OTHER_COUNTRY),
+        ],
+        id="same-country: two terms end on one day, the first in the file whatever the starts",
+    ),
+    beside_three_seats("Eva Lind"),  # a name before hers
+    beside_three_seats("Olof Ek"),  # a name after hers
+    beside_three_seats("Eva Lind", LONG_NAME),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), HISTORIES)
+def test_every_finding_of_a_teams_history(tmp_path: Path, text: str, expected: Said) -> None:
+    found = findings_for(tmp_path, {WSG: text})
+    assert [(f.rule, f.line, f.column, f.message) for f in found] == expected

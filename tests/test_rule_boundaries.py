@@ -1099,6 +1099,13 @@ MESSAGES = [
         id="missing-chairman",
     ),
     pytest.param(
+        team(closed="closed: 2026-06-01", first_chairman="{start: 2020-01-20, end: 2026-05-31}"),
+        TODAY,
+        "wsg has no chairman on its closing day 2026-06-01: Fatou Ndiaye's term ended on "
+        "2026-05-31; add the successor under management with role: chairman and a term",
+        id="missing-chairman-of-a-group-that-closes-today",
+    ),
+    pytest.param(
         countrymen("{start: 2022-05-30, end: 2025-01-20}", "{start: 2025-01-20}"), TODAY,
         "Lars Berg (chairman) and Ingrid Haugen (vice-chairman) of sg16 are both from NO "
         "(Norway), together in office from 2025-01-20 to 2025-01-20; the team's regional "
