@@ -645,6 +645,7 @@ ANA, KOFI = "{name: Ana Lima, country: BR}", "{name: Kofi Mensah, affiliation: G
 PANEL = (
     '      - {start: "10:00", end: "11:00", title: Panel, chairs: [{name: Li Wei, country: CN}]}\n'
 )
+BREAK = '      - {start: "%s", end: "%s", title: Break}\n'
 REPORT = (
     "outcomes:\n  - type: report\n    title: Workshop report\n"
     "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
@@ -738,6 +739,16 @@ EVENT_BRANCHES = {
         programme(OPENING % f"{ANA}, {KOFI}" + PANEL),
         ["session added: 'Opening' on 2026-09-10 09:30-10:00 (2 speakers)"],
     ),
+    "session with one speaker added": (
+        programme(PANEL),
+        programme(OPENING % ANA + PANEL),
+        ["session added: 'Opening' on 2026-09-10 09:30-10:00 (1 speaker)"],
+    ),
+    "the second of two sessions of one title removed": (
+        programme(BREAK % ("11:00", "11:15") + BREAK % ("15:00", "15:15")),
+        programme(BREAK % ("11:00", "11:15")),
+        ["session removed: 'Break' on 2026-09-10 15:00-15:15"],
+    ),
     "session removed": (
         programme(OPENING % ANA + PANEL),
         programme(OPENING % ANA),
@@ -790,6 +801,16 @@ EVENT_BRANCHES = {
         EVENT,
         EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
         ["format: virtual → hybrid", "venue added: city: Geneva, country: CH"],
+    ),
+    "a value of a mapping": (
+        EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
+        EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Lausanne, country: CH}"),
+        ["venue.city: Geneva → Lausanne"],
+    ),
+    "a mapping holding a list": (
+        EVENT,
+        EVENT + "proposal: {date: 2026-02-01, by: sg16, countries: [KE, UG]}\n",
+        ["proposal added: date: 2026-02-01, by: sg16, countries: [KE, UG]"],
     ),
     "registration": (
         EVENT,
@@ -979,3 +1000,143 @@ def test_a_session_with_an_id_is_followed_across_a_new_title_and_day(tmp_path: P
         "session 'Welcome' (2026-09-11): 2026-09-10 09:30-10:00 → 2026-09-11 09:30-10:00",
         "session 'Welcome' (2026-09-11): title changed",
     ]
+
+
+# ---------------------------------------------------------------------------
+# What mutation testing found unchecked (docs/mutation.md)
+
+
+def test_records_are_ranked_an_error_introduced_then_a_removal_then_a_warning(
+    tmp_path: Path,
+) -> None:
+    """An error introduced outranks an event removed, which outranks a warning introduced,
+    whatever the kinds and ids say."""
+    old = EVENT.replace("2026-09-ai", "2026-01-old").replace("2026-09-1", "2026-01-1")
+    second_kenyan = (
+        "  - role: vice-chairman\n    name: Otieno Odhiambo\n    country: KE\n"
+        "    region: africa\n    term: {start: 2025-01-20}\nthemes:"
+    )
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-01-old.yaml": old},
+        {
+            EVENT_PATH: EVENT.replace("organizers: [sg16]", "organizers: [sg16, sg99]"),
+            WSG_PATH: WSG.replace("themes:", second_kenyan),
+        },
+    )
+    assert [(r.kind, r.id) for r in result.records] == [
+        ("event", "2026-09-ai"),  # unknown-group, an error
+        ("event", "2026-01-old"),  # removed
+        ("group", "wsg"),  # same-country, a warning
+    ]
+    assert [(f.rule, f.severity) for f in result.records[2].introduced] == [
+        ("same-country", "warning")
+    ]
+
+
+def test_a_finding_fixed_in_an_unchanged_file_is_its_records_by_id_not_file_name(
+    tmp_path: Path,
+) -> None:
+    renamed_file = {
+        EVENT_PATH: None,
+        "data/events/2026/ai.yaml": EVENT.replace("organizers: [sg16]", "organizers: [sg42]"),
+    }
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    result = changes(tmp_path, renamed_file, {**renamed_file, "data/groups/sg42.yaml": sg42})
+    event = next(r for r in result.records if r.kind == "event")
+    assert (event.id, event.file, event.title) == (
+        "2026-09-ai",
+        "data/events/2026/ai.yaml",
+        "Workshop on AI",
+    )
+    assert [f.rule for f in event.fixed] == ["unknown-group"]
+    assert event.changes == []
+
+
+def test_a_rename_is_found_beside_a_new_event_listed_before_it(tmp_path: Path) -> None:
+    new = (
+        EVENT.replace("2026-09-ai", "2026-01-new")
+        .replace("2026-09-1", "2026-01-1")
+        .replace("Workshop on AI", "Workshop on 5G")
+    )
+    result = changes(
+        tmp_path,
+        {},
+        {
+            EVENT_PATH: None,
+            "data/events/2026/2026-01-new.yaml": new,
+            "data/events/2026/2026-09-ai-workshop.yaml": EVENT.replace(
+                "2026-09-ai", "2026-09-ai-workshop"
+            ),
+        },
+    )
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-01-new": [
+            "new workshop, approved, 2026-01-10 to 2026-01-11, virtual, organizers sg16"
+        ],
+        "2026-09-ai-workshop": [f"renamed from 2026-09-ai ({EVENT_PATH})"],
+    }
+
+
+def test_an_event_removed_after_one_that_no_longer_reads_is_still_said(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-10-other.yaml": other},
+        {EVENT_PATH: "id: 2026-09-ai\ntitle: [broken\n"},
+    )
+    assert [(r.kind, r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        ("file", EVENT_PATH, ["can no longer be read as a record (yaml-syntax)"]),
+        (
+            "event",
+            "2026-10-other",
+            ["removed (was approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16)"],
+        ),
+    ]
+
+
+def test_a_group_file_moved_says_so(tmp_path: Path) -> None:
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    moved = "data/groups/study-groups/sg42.yaml"
+    result = changes(tmp_path, {"data/groups/sg42.yaml": sg42}, {moved: sg42})
+    assert texts(result) == [f"file moved from data/groups/sg42.yaml to {moved}"]
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"),
+    [
+        ("cancellation: {date: 2026-05-20}\n", ("cancelled", "cancelled on 2026-05-20")),
+        ("postponement: {date: 2026-05-20}\n", ("postponed", "postponed on 2026-05-20")),
+    ],
+)
+def test_a_new_cancellation_or_postponement_has_its_own_type(
+    tmp_path: Path, what: str, expected: tuple[str, str]
+) -> None:
+    result = changes(tmp_path, {}, {EVENT_PATH: EVENT + what})
+    assert [(c.type, c.text) for c in result.records[0].changes] == [expected]
+
+
+CANCELLED = EVENT.replace("status: approved", "status: cancelled") + (
+    "cancellation: {date: 2026-05-20, reason: Too few speakers, replaced_by: 2027-02-ai}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            CANCELLED.replace(", replaced_by: 2027-02-ai", ""),
+            "cancellation.replaced_by removed (was 2027-02-ai)",
+        ),
+        (
+            CANCELLED.replace("Too few speakers", "No venue"),
+            "cancellation.reason: Too few speakers → No venue",
+        ),
+    ],
+)
+def test_a_cancellation_changed_says_only_what_changed_of_it(
+    tmp_path: Path, head: str, expected: str
+) -> None:
+    both = {NEW_PATH: NEW_DATES}
+    result = changes(tmp_path, {**both, EVENT_PATH: CANCELLED}, {**both, EVENT_PATH: head})
+    assert texts(result) == [expected]
