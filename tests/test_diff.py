@@ -749,6 +749,11 @@ EVENT_BRANCHES = {
         programme(BREAK % ("11:00", "11:15")),
         ["session removed: 'Break' on 2026-09-10 15:00-15:15"],
     ),
+    "session re-timed earlier": (
+        programme(OPENING % ANA),
+        programme((OPENING % ANA).replace('"09:30", end: "10:00"', '"09:00", end: "09:30"')),
+        ["session 'Opening' (2026-09-10): 09:30-10:00 → 09:00-09:30"],
+    ),
     "session removed": (
         programme(OPENING % ANA + PANEL),
         programme(OPENING % ANA),
@@ -864,6 +869,19 @@ SEAT_BRANCHES = {
             "    region: cis\n    term: {start: 2026-03-01}\nthemes:",
         ),
         ["vice-chairman for cis: Rustam Aliyev (AZ) from 2026-03-01"],
+    ),
+    "two new holders of empty seats, the later one's region first in the alphabet": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-chairman\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\n"
+            "  - role: vice-chairman\n    name: Ana Rojas\n    country: CO\n"
+            "    region: americas\n    term: {start: 2026-03-01}\nthemes:",
+        ),
+        [
+            "vice-chairman for asia-pacific: Priya Raghavan (IN) from 2025-01-20",
+            "vice-chairman for americas: Ana Rojas (CO) from 2026-03-01",
+        ],
     ),
     "seat removed": (
         WSG.replace(
@@ -1140,3 +1158,36 @@ def test_a_cancellation_changed_says_only_what_changed_of_it(
     both = {NEW_PATH: NEW_DATES}
     result = changes(tmp_path, {**both, EVENT_PATH: CANCELLED}, {**both, EVENT_PATH: head})
     assert texts(result) == [expected]
+
+
+def test_a_rename_is_not_guessed_when_two_new_events_fit_one_removed(tmp_path: Path) -> None:
+    november = EVENT.replace("2026-09-ai", "2026-11-ai").replace("2026-09-1", "2026-11-1")
+    december = EVENT.replace("2026-09-ai", "2026-12-ai").replace("2026-09-1", "2026-12-1")
+    result = changes(
+        tmp_path,
+        {},
+        {
+            EVENT_PATH: None,
+            "data/events/2026/2026-11-ai.yaml": november,
+            "data/events/2026/2026-12-ai.yaml": december,
+        },
+    )
+    kinds = sorted(change.type for r in result.records for change in r.changes)
+    assert kinds == ["event-added", "event-added", "event-removed"]
+
+
+def test_a_finding_found_twice_on_both_sides_is_neither_fixed_nor_introduced(
+    tmp_path: Path,
+) -> None:
+    """Findings are compared as a multiset: two identical ones before and after are two
+    still there, whatever else of the file changed."""
+    ana = "          - {name: Ana Lima, country: BR, region: europe}\n"
+    panel = '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+    panel += "        speakers:\n"
+    twice = EVENT.replace("          - {name: Ana Lima, country: BR}\n", ana + panel + ana)
+    retitled = twice.replace("Workshop on AI", "Workshop on AI and data")
+    result = changes(tmp_path, {EVENT_PATH: twice}, {EVENT_PATH: retitled})
+    assert texts(result) == ["title: Workshop on AI → Workshop on AI and data"]
+    assert (result.introduced, result.fixed) == ([], [])
+    base = dataset.load(tmp_path / "base" / "data", date.fromisoformat(TODAY))
+    assert [f.rule for f in engine.check(base) if f.file == EVENT_PATH] == ["region-mismatch"] * 2
