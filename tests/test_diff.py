@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from conftest import make_dataset, run_wsg
 
 from wsg import dataset, engine
+from wsg.cache import FileCache
 from wsg.diffing import DatasetDiff, compare
 
 TODAY = "2026-06-01"
@@ -817,6 +819,16 @@ EVENT_BRANCHES = {
         EVENT + "proposal: {date: 2026-02-01, by: sg16, countries: [KE, UG]}\n",
         ["proposal added: date: 2026-02-01, by: sg16, countries: [KE, UG]"],
     ),
+    "a co-organizer removed": (
+        EVENT
+        + "co_organizers:\n  - {name: Communications Authority of Kenya, kind: administration,"
+        " country: KE}\n  - {name: ITU-D, kind: itu-bureau}\n",
+        EVENT + "co_organizers:\n  - {name: ITU-D, kind: itu-bureau}\n",
+        [
+            "co_organizers: removed name: Communications Authority of Kenya,"
+            " kind: administration, country: KE"
+        ],
+    ),
     "registration": (
         EVENT,
         EVENT + "registration: https://www.itu.int/reg/ai\n",
@@ -882,6 +894,14 @@ SEAT_BRANCHES = {
             "vice-chairman for asia-pacific: Priya Raghavan (IN) from 2025-01-20",
             "vice-chairman for americas: Ana Rojas (CO) from 2026-03-01",
         ],
+    ),
+    "a seat of a role that is none of the two": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-president\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\nthemes:",
+        ),
+        ["seat: Priya Raghavan (IN) from 2025-01-20"],  # bad-value says what is wrong
     ),
     "seat removed": (
         WSG.replace(
@@ -1191,3 +1211,51 @@ def test_a_finding_found_twice_on_both_sides_is_neither_fixed_nor_introduced(
     assert (result.introduced, result.fixed) == ([], [])
     base = dataset.load(tmp_path / "base" / "data", date.fromisoformat(TODAY))
     assert [f.rule for f in engine.check(base) if f.file == EVENT_PATH] == ["region-mismatch"] * 2
+
+
+def test_a_removal_outranks_a_change_of_dates(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-10-other.yaml": other, EVENT_PATH: EVENT},
+        {EVENT_PATH: EVENT.replace("2026-09-1", "2026-09-2")},  # with its programme
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        (
+            "2026-10-other",
+            ["removed (was approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16)"],
+        ),
+        (
+            "2026-09-ai",
+            ["dates moved by 10 days: 2026-09-10 to 2026-09-11 → 2026-09-20 to 2026-09-21"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize("path", [EVENT_PATH, TOPIC_PATH])
+def test_a_file_that_reads_again_says_so(tmp_path: Path, path: str) -> None:
+    text = EVENT if path == EVENT_PATH else TOPIC
+    result = changes(tmp_path, {path: "id: [broken\n"}, {path: text})
+    said = {r.id: texts(DatasetDiff([r])) for r in result.records}
+    assert said[path] == ["reads as a record again"]
+    assert [f.rule for f in result.fixed] == ["yaml-syntax"]
+
+
+def test_records_from_the_validation_cache_compare_as_fresh_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickled records hold text equal to, but not the same object as, freshly parsed
+    (interned) text: a comparison by identity would see every status changed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("WSG_NO_CACHE", raising=False)
+    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: WSG})
+    dataset.load(data, date.fromisoformat(TODAY), FileCache.for_dataset(data))  # fills it
+    cache = FileCache.for_dataset(data)
+    old = dataset.load(data, date.fromisoformat(TODAY), cache)
+    retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
+    head = make_dataset(tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: WSG})
+    new = dataset.load(head, date.fromisoformat(TODAY))
+    (event,) = (e for e in old.events if e.id == "2026-09-ai")
+    assert event.status == "approved" and event.status is not sys.intern("approved"[:])
+    result = compare(old, new, engine.check(old), engine.check(new))
+    assert texts(result) == ["title: Workshop on AI → Workshop on AI and data"]
