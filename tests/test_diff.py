@@ -652,6 +652,11 @@ REPORT = (
     "outcomes:\n  - type: report\n    title: Workshop report\n"
     "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
 )
+CO_ORGANIZERS = (
+    "co_organizers:\n"
+    "  - {name: Communications Authority of Kenya, kind: administration, country: KE}\n"
+    "  - {name: ITU-D, kind: itu-bureau}\n"
+)
 HELD = EVENT.replace("status: approved", "status: held").replace("2026-09-1", "2026-05-1")
 
 EVENT_BRANCHES = {
@@ -776,6 +781,11 @@ EVENT_BRANCHES = {
         programme(OPENING % KOFI),
         ["speaker removed from 'Opening' (2026-09-10): Ana Lima (BR)"],
     ),
+    "speaker given an affiliation": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA.replace("country: BR", "affiliation: Anatel, country: BR")),
+        ["speaker Ana Lima in 'Opening' (2026-09-10): affiliation changed"],
+    ),
     "speaker changed": (
         programme(OPENING % KOFI),
         programme(OPENING % KOFI.replace("GIZ", "ITU")),
@@ -828,6 +838,11 @@ EVENT_BRANCHES = {
             "co_organizers: removed name: Communications Authority of Kenya,"
             " kind: administration, country: KE"
         ],
+    ),
+    "a co-organizer changed": (
+        EVENT + CO_ORGANIZERS,
+        EVENT + CO_ORGANIZERS.replace("country: KE", "country: UG"),
+        ["co_organizers: Communications Authority of Kenya: country changed"],
     ),
     "registration": (
         EVENT,
@@ -903,6 +918,18 @@ SEAT_BRANCHES = {
         ),
         ["seat: Priya Raghavan (IN) from 2025-01-20"],  # bad-value says what is wrong
     ),
+    "the same holder again after a break": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n    term: {start: 2025-01-20, end: 2026-05-29}\n"
+            "  - role: vice-chairman\n    name: Grace Wanjiru Kamau\n    country: KE\n"
+            "    region: africa\n    term: {start: 2026-06-01}\n",
+        ),
+        [
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) from 2026-06-01",
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-29",
+        ],
+    ),
     "seat removed": (
         WSG.replace(
             "  - role: vice-chairman\n    name: Grace Wanjiru Kamau\n    country: KE\n"
@@ -960,6 +987,12 @@ def test_a_topic_changing_status_says_so(tmp_path: Path) -> None:
         "reviewed: 2026-04-16 → 2026-05-20",
         "events: added 2026-09-ai",
     ]
+
+
+def test_a_topic_back_on_watch_says_so(tmp_path: Path) -> None:
+    candidate = TOPIC.replace("status: watch", "status: candidate")
+    result = changes(tmp_path, {TOPIC_PATH: candidate}, {TOPIC_PATH: TOPIC})
+    assert texts(result) == ["status: candidate → watch"]
 
 
 def test_topics_added_and_removed_say_so(tmp_path: Path) -> None:
@@ -1259,3 +1292,21 @@ def test_records_from_the_validation_cache_compare_as_fresh_ones(
     assert event.status == "approved" and event.status is not sys.intern("approved"[:])
     result = compare(old, new, engine.check(old), engine.check(new))
     assert texts(result) == ["title: Workshop on AI → Workshop on AI and data"]
+
+
+def test_a_detail_outranks_a_change_of_programme(tmp_path: Path) -> None:
+    early_path = "data/events/2026/2026-01-early.yaml"
+    early = programme(OPENING % ANA).replace("2026-09-ai", "2026-01-early")
+    early = early.replace("2026-09-1", "2026-01-1")
+    result = changes(
+        tmp_path,
+        {early_path: early},
+        {
+            early_path: early.replace('"09:30", end: "10:00"', '"09:45", end: "10:15"'),
+            EVENT_PATH: EVENT.replace("Workshop on AI", "Workshop on AI and data"),
+        },
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        ("2026-09-ai", ["title: Workshop on AI → Workshop on AI and data"]),
+        ("2026-01-early", ["session 'Opening' (2026-01-10): 09:30-10:00 → 09:45-10:15"]),
+    ]
