@@ -725,6 +725,24 @@ EVENT_BRANCHES = {
             " 2026-09-10 to 2026-09-11 → 2026-09-09 (shortened to 1 day)"
         ],
     ),
+    "moved by a year": (
+        EVENT,
+        dates("2027-09-10", "2027-09-11"),
+        ["dates moved by 365 days: 2026-09-10 to 2026-09-11 → 2027-09-10 to 2027-09-11"],
+    ),
+    "lengthened, its programme's day moved with the start": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-11")
+        .replace("end: 2026-09-11", "end: 2026-09-14")
+        .replace("date: 2026-09-10", "date: 2026-09-11"),
+        [
+            "start moved by 1 day and end moved by 3 days:"
+            " 2026-09-10 to 2026-09-11 → 2026-09-11 to 2026-09-14 (lengthened to 4 days)",
+            "session added: 'Opening' on 2026-09-11 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+        ],
+    ),
     "status": (
         EVENT,
         EVENT.replace("status: approved", "status: announced"),
@@ -929,6 +947,23 @@ SEAT_BRANCHES = {
             "vice-chairman for africa: Grace Wanjiru Kamau (KE) from 2026-06-01",
             "vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-29",
         ],
+    ),
+    "a holder without a term start, then another": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-chairman\n    name: Omar Mansour\n    country: DZ\n"
+            "    region: arab-states\n"
+            "  - role: vice-chairman\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\nthemes:",
+        ),
+        [
+            "vice-chairman for arab-states: Omar Mansour (DZ) (no term start)",
+            "vice-chairman for asia-pacific: Priya Raghavan (IN) from 2025-01-20",
+        ],
+    ),
+    "a holder's country": (
+        WSG.replace("country: KE", "country: UG"),
+        ["vice-chairman for africa: Grace Wanjiru Kamau (UG): country changed"],
     ),
     "seat removed": (
         WSG.replace(
@@ -1310,3 +1345,44 @@ def test_a_detail_outranks_a_change_of_programme(tmp_path: Path) -> None:
         ("2026-09-ai", ["title: Workshop on AI → Workshop on AI and data"]),
         ("2026-01-early", ["session 'Opening' (2026-01-10): 09:30-10:00 → 09:45-10:15"]),
     ]
+
+
+def test_two_removed_events_of_one_content_and_one_new_make_one_rename(tmp_path: Path) -> None:
+    copy = "data/events/2026/2026-09-ai-copy.yaml"
+    result = changes(
+        tmp_path,
+        {copy: EVENT.replace("2026-09-ai", "2026-09-ai-copy")},
+        {
+            EVENT_PATH: None,
+            copy: None,
+            "data/events/2026/2026-09-ai-workshop.yaml": EVENT.replace(
+                "2026-09-ai", "2026-09-ai-workshop"
+            ),
+        },
+    )
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-09-ai": [
+            "removed (was approved, 2026-09-10 to 2026-09-11, virtual, organizers sg16)"
+        ],
+        "2026-09-ai-workshop": [f"renamed from 2026-09-ai-copy ({copy})"],
+    }
+
+
+def test_a_new_event_ending_before_it_starts_shows_both_dates(tmp_path: Path) -> None:
+    backwards = dates("2026-09-11", "2026-09-10").replace("2026-09-ai", "2026-09-ai-new")
+    said = texts(changes(tmp_path, {}, {"data/events/2026/2026-09-ai-new.yaml": backwards}))
+    assert said == ["new workshop, approved, 2026-09-11 to 2026-09-10, virtual, organizers sg16"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "text"),
+    [
+        (EVENT_PATH, "data/events/2025/2026-09-ai.yaml", EVENT),  # to a name sorted before
+        (TOPIC_PATH, "data/topics/a/quantum-safe.yaml", TOPIC),
+    ],
+)
+def test_an_event_or_topic_file_moved_says_so(
+    tmp_path: Path, old: str, new: str, text: str
+) -> None:
+    result = changes(tmp_path, {old: text}, {old: None, new: text})
+    assert texts(result) == [f"file moved from {old} to {new}"]
