@@ -652,6 +652,7 @@ REPORT = (
     "outcomes:\n  - type: report\n    title: Workshop report\n"
     "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
 )
+OPENING_BY_ID = '      - {id: opening, start: "09:30", end: "10:00", title: Opening}\n'
 CO_ORGANIZERS = (
     "co_organizers:\n"
     "  - {name: Communications Authority of Kenya, kind: administration, country: KE}\n"
@@ -742,6 +743,24 @@ EVENT_BRANCHES = {
             "session added: 'Opening' on 2026-09-11 09:30-10:00 (1 speaker)",
             "session removed: 'Opening' on 2026-09-10 09:30-10:00",
         ],
+    ),
+    "moved, its programme's second day dropped": (
+        programme(OPENING % ANA) + "  - date: 2026-09-11\n    sessions:\n" + PANEL,
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-17")
+        .replace("end: 2026-09-11", "end: 2026-09-18")
+        .replace("date: 2026-09-10", "date: 2026-09-17"),
+        [  # the programme did not move as a whole: its sessions are compared day by day
+            "dates moved by 7 days: 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-18",
+            "session added: 'Opening' on 2026-09-17 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+            "session removed: 'Panel' on 2026-09-11 10:00-11:00",
+        ],
+    ),
+    "a session with an id moved a day earlier": (
+        programme(OPENING_BY_ID).replace("date: 2026-09-10", "date: 2026-09-11"),
+        programme(OPENING_BY_ID),
+        ["session 'Opening' (2026-09-10): 2026-09-11 09:30-10:00 → 2026-09-10 09:30-10:00"],
     ),
     "status": (
         EVENT,
@@ -964,6 +983,20 @@ SEAT_BRANCHES = {
     "a holder's country": (
         WSG.replace("country: KE", "country: UG"),
         ["vice-chairman for africa: Grace Wanjiru Kamau (UG): country changed"],
+    ),
+    "a successor a day after the day after": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n" + REPLACEMENT.replace("2026-05-29", "2026-05-28"),
+        ),
+        [  # seat-gap warns of the empty day; the diff says no hand-over
+            "vice-chairman for africa: Aline Uwase (RW) from 2026-05-30",
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-28",
+        ],
+    ),
+    "the group's name": (
+        WSG.replace("name: Workshop and Seminar Coordination Group", "name: Workshop Group"),
+        ["name: Workshop and Seminar Coordination Group → Workshop Group"],
     ),
     "seat removed": (
         WSG.replace(
@@ -1386,3 +1419,24 @@ def test_an_event_or_topic_file_moved_says_so(
 ) -> None:
     result = changes(tmp_path, {old: text}, {old: None, new: text})
     assert texts(result) == [f"file moved from {old} to {new}"]
+
+
+def test_a_finding_fixed_in_an_unchanged_topic_is_its_topics_by_id(tmp_path: Path) -> None:
+    scheduled = TOPIC.replace("status: watch", "status: scheduled") + "events: [2027-02-ai]\n"
+    named_apart = {"data/topics/qs.yaml": scheduled}
+    result = changes(tmp_path, named_apart, {**named_apart, NEW_PATH: NEW_DATES})
+    topic = next(r for r in result.records if r.kind == "topic")
+    assert (topic.id, topic.file, topic.changes) == ("quantum-safe", "data/topics/qs.yaml", [])
+    assert [f.rule for f in topic.fixed] == ["unknown-event"]
+
+
+def test_two_events_without_a_title_are_no_rename(tmp_path: Path) -> None:
+    untitled = EVENT.replace("title: Workshop on AI\n", "")
+    other = untitled.replace("2026-09-ai", "2026-10-x").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {EVENT_PATH: untitled},
+        {EVENT_PATH: None, "data/events/2026/2026-10-x.yaml": other},
+    )
+    kinds = sorted(change.type for r in result.records for change in r.changes)
+    assert kinds == ["event-added", "event-removed"]
