@@ -762,6 +762,11 @@ EVENT_BRANCHES = {
         programme(OPENING_BY_ID),
         ["session 'Opening' (2026-09-10): 2026-09-11 09:30-10:00 → 2026-09-10 09:30-10:00"],
     ),
+    "end date removed, the programme kept": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA).replace("end: 2026-09-11\n", ""),
+        ["dates: 2026-09-10 to 2026-09-11 → 2026-09-10"],
+    ),
     "status": (
         EVENT,
         EVENT.replace("status: approved", "status: announced"),
@@ -845,6 +850,11 @@ EVENT_BRANCHES = {
         HELD + REPORT,
         HELD + REPORT.replace("2026-09-20", "2026-09-21"),
         ["outcome changed: report 'Workshop report' (2026-09-21)"],
+    ),
+    "the title of an event with an unchanged outcome": (
+        HELD + REPORT,
+        (HELD + REPORT).replace("Workshop on AI", "Workshop on AI and data"),
+        ["title: Workshop on AI → Workshop on AI and data"],
     ),
     "outcome removed": (
         HELD + REPORT,
