@@ -1450,3 +1450,58 @@ def test_two_events_without_a_title_are_no_rename(tmp_path: Path) -> None:
     )
     kinds = sorted(change.type for r in result.records for change in r.changes)
     assert kinds == ["event-added", "event-removed"]
+
+
+def test_a_new_event_outranks_a_detail(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {},
+        {
+            "data/events/2026/2026-10-other.yaml": other,
+            EVENT_PATH: EVENT.replace("Workshop on AI", "Workshop on AI and data"),
+        },
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        (
+            "2026-10-other",
+            ["new workshop, approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16"],
+        ),
+        ("2026-09-ai", ["title: Workshop on AI → Workshop on AI and data"]),
+    ]
+
+
+def test_an_event_is_named_by_its_id_not_its_file_name(tmp_path: Path) -> None:
+    elsewhere = {EVENT_PATH: None, "data/events/2026/ai.yaml": EVENT}
+    retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
+    result = changes(tmp_path, elsewhere, {**elsewhere, "data/events/2026/ai.yaml": retitled})
+    assert [(r.id, r.file) for r in result.records] == [("2026-09-ai", "data/events/2026/ai.yaml")]
+
+
+def test_a_new_event_without_dates_says_so(tmp_path: Path) -> None:
+    undated = EVENT.replace("start: 2026-09-10\n", "").replace("end: 2026-09-11\n", "")
+    undated = undated.replace("2026-09-ai", "2026-xx-new")
+    said = texts(changes(tmp_path, {}, {"data/events/2026/2026-xx-new.yaml": undated}))
+    assert said == ["new workshop, approved, no dates, virtual, organizers sg16"]
+
+
+def test_renamed_events_differing_only_in_private_data_are_told_apart(tmp_path: Path) -> None:
+    """Two copies of an event but for a speaker's email, both renamed: each new id is
+    paired with the old one of the very same content, email included."""
+
+    def copy(event_id: str, email: str) -> str:
+        ana = f"{{name: Ana Lima, country: BR, email: {email}}}"
+        return EVENT.replace("2026-09-ai", event_id).replace("{name: Ana Lima, country: BR}", ana)
+
+    def path(event_id: str) -> str:
+        return f"data/events/2026/{event_id}.yaml"
+
+    base = {EVENT_PATH: None, path("2026-09-a1"): copy("2026-09-a1", "ana@one.example.org")}
+    base[path("2026-09-a2")] = copy("2026-09-a2", "ana@two.example.org")
+    head = {EVENT_PATH: None, path("2026-09-z1"): copy("2026-09-z1", "ana@two.example.org")}
+    head[path("2026-09-z2")] = copy("2026-09-z2", "ana@one.example.org")
+    result = changes(tmp_path, base, head)
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-09-z1": [f"renamed from 2026-09-a2 ({path('2026-09-a2')})"],
+        "2026-09-z2": [f"renamed from 2026-09-a1 ({path('2026-09-a1')})"],
+    }
