@@ -856,6 +856,13 @@ EVENT_BRANCHES = {
         (HELD + REPORT).replace("Workshop on AI", "Workshop on AI and data"),
         ["title: Workshop on AI → Workshop on AI and data"],
     ),
+    "a second outcome without a link": (
+        HELD + "outcomes:\n  - {type: report, title: Workshop report, date: 2026-09-20}\n",
+        HELD
+        + "outcomes:\n  - {type: report, title: Workshop report, date: 2026-09-20}\n"
+        + "  - {type: report, title: Chair's summary, date: 2026-09-21}\n",
+        ["outcome published: report 'Chair's summary' (2026-09-21)"],
+    ),
     "outcome removed": (
         HELD + REPORT,
         HELD,
