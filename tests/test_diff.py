@@ -1512,3 +1512,23 @@ def test_renamed_events_differing_only_in_private_data_are_told_apart(tmp_path: 
         "2026-09-z1": [f"renamed from 2026-09-a2 ({path('2026-09-a2')})"],
         "2026-09-z2": [f"renamed from 2026-09-a1 ({path('2026-09-a1')})"],
     }
+
+
+def test_a_finding_fixed_in_an_unchanged_group_is_its_groups_by_id(tmp_path: Path) -> None:
+    sg43 = "id: sg43\nname: Study Group 43\nkind: study-group\nparent: sg42\n"
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    named_apart = {"data/groups/team.yaml": sg43}
+    result = changes(tmp_path, named_apart, {**named_apart, "data/groups/sg42.yaml": sg42})
+    team = next(r for r in result.records if r.file == "data/groups/team.yaml")
+    assert (team.kind, team.id, team.title, team.changes) == ("group", "sg43", "Study Group 43", [])
+    assert [f.rule for f in team.fixed] == ["unknown-group"]
+
+
+def test_a_finding_found_once_then_twice_is_introduced_once(tmp_path: Path) -> None:
+    ana = "          - {name: Ana Lima, country: BR, region: europe}\n"
+    panel = '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+    once = EVENT.replace("          - {name: Ana Lima, country: BR}\n", ana)
+    twice = once + panel + "        speakers:\n" + ana
+    result = changes(tmp_path, {EVENT_PATH: once}, {EVENT_PATH: twice})
+    assert [(f.rule, f.line) for f in result.introduced] == [("region-mismatch", 24)]
+    assert result.fixed == []
