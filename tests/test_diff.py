@@ -767,6 +767,11 @@ EVENT_BRANCHES = {
         programme(OPENING % ANA).replace("end: 2026-09-11\n", ""),
         ["dates: 2026-09-10 to 2026-09-11 → 2026-09-10"],
     ),
+    "a session after one with an id re-timed": (
+        programme(OPENING_BY_ID + PANEL),
+        programme(OPENING_BY_ID + PANEL.replace('"10:00", end: "11:00"', '"10:30", end: "11:30"')),
+        ["session 'Panel' (2026-09-10): 10:00-11:00 → 10:30-11:30"],
+    ),
     "status": (
         EVENT,
         EVENT.replace("status: approved", "status: announced"),
@@ -1362,16 +1367,20 @@ def test_a_file_that_reads_again_says_so(tmp_path: Path, path: str) -> None:
 def test_records_from_the_validation_cache_compare_as_fresh_ones(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Unpickled records hold text equal to, but not the same object as, freshly parsed
-    (interned) text: a comparison by identity would see every status changed."""
+    """Unpickled records hold text and dates equal to, but not the same objects as, freshly
+    parsed (shared) ones: a comparison by identity would see every status and term end
+    changed."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     monkeypatch.delenv("WSG_NO_CACHE", raising=False)
-    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: WSG})
+    ending = WSG.replace(
+        "term: {start: 2025-01-20}\nthemes", "term: {start: 2025-01-20, end: 2026-12-31}\nthemes"
+    )
+    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: ending})
     dataset.load(data, date.fromisoformat(TODAY), FileCache.for_dataset(data))  # fills it
     cache = FileCache.for_dataset(data)
     old = dataset.load(data, date.fromisoformat(TODAY), cache)
     retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
-    head = make_dataset(tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: WSG})
+    head = make_dataset(tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: ending})
     new = dataset.load(head, date.fromisoformat(TODAY))
     (event,) = (e for e in old.events if e.id == "2026-09-ai")
     assert event.status == "approved" and event.status is not sys.intern("approved"[:])
@@ -1532,3 +1541,33 @@ def test_a_finding_found_once_then_twice_is_introduced_once(tmp_path: Path) -> N
     result = changes(tmp_path, {EVENT_PATH: once}, {EVENT_PATH: twice})
     assert [(f.rule, f.line) for f in result.introduced] == [("region-mismatch", 24)]
     assert result.fixed == []
+
+
+def test_a_rename_by_title_is_found_after_a_title_two_new_events_share(tmp_path: Path) -> None:
+    def event(event_id: str, title: str, month: str) -> str:
+        text = EVENT.replace("2026-09-ai", event_id).replace("2026-09-1", f"2026-{month}-1")
+        return text.replace("Workshop on AI", title)
+
+    def path(event_id: str) -> str:
+        return f"data/events/2026/{event_id}.yaml"
+
+    base = {EVENT_PATH: None, path("2026-03-x"): event("2026-03-x", "Forum", "03")}
+    base[path("2026-09-ai")] = event("2026-09-ai", "Workshop on AI", "09")
+    head = {EVENT_PATH: None, path("2026-03-x"): None}
+    head[path("2026-01-y1")] = event("2026-01-y1", "Forum", "01")
+    head[path("2026-01-y2")] = event("2026-01-y2", "Forum", "02")
+    head[path("2026-10-ai")] = event("2026-10-ai", "Workshop on AI", "10")
+    result = changes(tmp_path, base, head)
+    renamed = [(r.id, c.text) for r in result.records for c in r.changes if c.type == "renamed"]
+    assert renamed == [("2026-10-ai", f"renamed from 2026-09-ai ({path('2026-09-ai')})")]
+
+
+def test_an_unchanged_term_end_is_not_said_again(tmp_path: Path) -> None:
+    ending = WSG.replace(
+        "term: {start: 2025-01-20}\nthemes", "term: {start: 2025-01-20, end: 2026-12-31}\nthemes"
+    )
+    renamed = ending.replace(
+        "name: Workshop and Seminar Coordination Group", "name: Workshop Group"
+    )
+    result = changes(tmp_path, {WSG_PATH: ending}, {WSG_PATH: renamed})
+    assert texts(result) == ["name: Workshop and Seminar Coordination Group → Workshop Group"]
