@@ -1571,3 +1571,11 @@ def test_an_unchanged_term_end_is_not_said_again(tmp_path: Path) -> None:
     )
     result = changes(tmp_path, {WSG_PATH: ending}, {WSG_PATH: renamed})
     assert texts(result) == ["name: Workshop and Seminar Coordination Group → Workshop Group"]
+
+
+def test_a_file_that_no_longer_reads_names_what_stopped_the_reading(tmp_path: Path) -> None:
+    """A duplicate key found before a syntax error is not why the file no longer reads."""
+    broken = "{a: 1, a: 2, b: [\n"
+    result = changes(tmp_path, {}, {EVENT_PATH: broken})
+    assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
+    assert sorted(f.rule for f in result.introduced) == ["duplicate-key", "yaml-syntax"]
