@@ -652,6 +652,7 @@ REPORT = (
     "outcomes:\n  - type: report\n    title: Workshop report\n"
     "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
 )
+LONG_AFFILIATION = "Deutsche Gesellschaft fuer Internationale Zusammenarbeit"
 OPENING_BY_ID = '      - {id: opening, start: "09:30", end: "10:00", title: Opening}\n'
 CO_ORGANIZERS = (
     "co_organizers:\n"
@@ -771,6 +772,24 @@ EVENT_BRANCHES = {
         programme(OPENING_BY_ID + PANEL),
         programme(OPENING_BY_ID + PANEL.replace('"10:00", end: "11:00"', '"10:30", end: "11:30"')),
         ["session 'Panel' (2026-09-10): 10:00-11:00 → 10:30-11:30"],
+    ),
+    "shortened from the start, its programme's day moved with the start": (
+        programme(OPENING % ANA).replace("end: 2026-09-11", "end: 2026-09-12"),
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-12")
+        .replace("end: 2026-09-11", "end: 2026-09-13")
+        .replace("date: 2026-09-10", "date: 2026-09-12"),
+        [
+            "start moved by 2 days and end moved by 1 day:"
+            " 2026-09-10 to 2026-09-12 → 2026-09-12 to 2026-09-13 (shortened to 2 days)",
+            "session added: 'Opening' on 2026-09-12 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+        ],
+    ),
+    "speaker's country, a long affiliation kept": (
+        programme(OPENING % KOFI.replace("GIZ", LONG_AFFILIATION)),
+        programme(OPENING % KOFI.replace("GIZ", LONG_AFFILIATION).replace("GH", "TG")),
+        ["speaker Kofi Mensah in 'Opening' (2026-09-10): country changed"],
     ),
     "status": (
         EVENT,
@@ -1579,3 +1598,18 @@ def test_a_file_that_no_longer_reads_names_what_stopped_the_reading(tmp_path: Pa
     result = changes(tmp_path, {}, {EVENT_PATH: broken})
     assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
     assert sorted(f.rule for f in result.introduced) == ["duplicate-key", "yaml-syntax"]
+
+
+def test_a_change_of_programme_outranks_a_finding_fixed(tmp_path: Path) -> None:
+    early_path = "data/events/2026/2026-01-a.yaml"
+    early = EVENT.replace("2026-09-ai", "2026-01-a").replace("2026-09-1", "2026-01-1")
+    early = early.replace("organizers: [sg16]", "organizers: [sg42]")
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    retimed = programme(OPENING % ANA).replace('"09:30", end: "10:00"', '"09:45", end: "10:15"')
+    result = changes(
+        tmp_path,
+        {early_path: early, EVENT_PATH: programme(OPENING % ANA)},
+        {early_path: early, EVENT_PATH: retimed, "data/groups/sg42.yaml": sg42},
+    )
+    assert [r.id for r in result.records] == ["sg42", "2026-09-ai", "2026-01-a"]
+    assert [f.rule for f in result.records[2].fixed] == ["unknown-group"]
