@@ -1039,6 +1039,19 @@ SEAT_BRANCHES = {
         WSG.replace("name: Workshop and Seminar Coordination Group", "name: Workshop Group"),
         ["name: Workshop and Seminar Coordination Group → Workshop Group"],
     ),
+    "two holders of a role that is none of the two, one after the other": (
+        WSG.replace(
+            "themes:",
+            "  - {role: rapporteur, name: Li Wei, country: CN, term: {start: 2025-01-20,"
+            " end: 2026-02-28}}\n"
+            "  - {role: rapporteur, name: Sara Haile, country: ET, term: {start: 2026-03-01}}\n"
+            "themes:",
+        ),
+        [
+            "seat: Li Wei (CN) from 2025-01-20",
+            "seat: Li Wei (CN) → Sara Haile (ET) from 2026-03-01",
+        ],
+    ),
     "seat removed": (
         WSG.replace(
             "  - role: vice-chairman\n    name: Grace Wanjiru Kamau\n    country: KE\n"
@@ -1118,6 +1131,7 @@ def test_a_topic_that_no_longer_reads_is_not_a_topic_removed(tmp_path: Path) -> 
     assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
 
 
+SG42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
 NEW_DATES = EVENT.replace("2026-09-ai", "2027-02-ai").replace("2026-09-1", "2027-02-1")
 NEW_PATH = "data/events/2027/2027-02-ai.yaml"
 
@@ -1394,17 +1408,23 @@ def test_records_from_the_validation_cache_compare_as_fresh_ones(
     ending = WSG.replace(
         "term: {start: 2025-01-20}\nthemes", "term: {start: 2025-01-20, end: 2026-12-31}\nthemes"
     )
-    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: ending})
+    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: ending, TOPIC_PATH: TOPIC})
     dataset.load(data, date.fromisoformat(TODAY), FileCache.for_dataset(data))  # fills it
     cache = FileCache.for_dataset(data)
     old = dataset.load(data, date.fromisoformat(TODAY), cache)
     retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
-    head = make_dataset(tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: ending})
+    reviewed = TOPIC.replace("2026-04-16", "2026-05-20")
+    head = make_dataset(
+        tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: ending, TOPIC_PATH: reviewed}
+    )
     new = dataset.load(head, date.fromisoformat(TODAY))
     (event,) = (e for e in old.events if e.id == "2026-09-ai")
     assert event.status == "approved" and event.status is not sys.intern("approved"[:])
     result = compare(old, new, engine.check(old), engine.check(new))
-    assert texts(result) == ["title: Workshop on AI → Workshop on AI and data"]
+    assert texts(result) == [
+        "title: Workshop on AI → Workshop on AI and data",
+        "reviewed: 2026-04-16 → 2026-05-20",
+    ]
 
 
 def test_a_detail_outranks_a_change_of_programme(tmp_path: Path) -> None:
@@ -1457,6 +1477,8 @@ def test_a_new_event_ending_before_it_starts_shows_both_dates(tmp_path: Path) ->
     [
         (EVENT_PATH, "data/events/2025/2026-09-ai.yaml", EVENT),  # to a name sorted before
         (TOPIC_PATH, "data/topics/a/quantum-safe.yaml", TOPIC),
+        (TOPIC_PATH, "data/topics/z/quantum-safe.yaml", TOPIC),  # to a name sorted after
+        ("data/groups/sg42.yaml", "data/groups/a/sg42.yaml", SG42),
     ],
 )
 def test_an_event_or_topic_file_moved_says_so(
