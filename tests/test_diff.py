@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from conftest import make_dataset, run_wsg
 
 from wsg import dataset, engine
+from wsg.cache import FileCache
 from wsg.diffing import DatasetDiff, compare
 
 TODAY = "2026-06-01"
@@ -645,9 +647,17 @@ ANA, KOFI = "{name: Ana Lima, country: BR}", "{name: Kofi Mensah, affiliation: G
 PANEL = (
     '      - {start: "10:00", end: "11:00", title: Panel, chairs: [{name: Li Wei, country: CN}]}\n'
 )
+BREAK = '      - {start: "%s", end: "%s", title: Break}\n'
 REPORT = (
     "outcomes:\n  - type: report\n    title: Workshop report\n"
     "    url: https://www.itu.int/report.pdf\n    date: 2026-09-20\n"
+)
+LONG_AFFILIATION = "Deutsche Gesellschaft fuer Internationale Zusammenarbeit"
+OPENING_BY_ID = '      - {id: opening, start: "09:30", end: "10:00", title: Opening}\n'
+CO_ORGANIZERS = (
+    "co_organizers:\n"
+    "  - {name: Communications Authority of Kenya, kind: administration, country: KE}\n"
+    "  - {name: ITU-D, kind: itu-bureau}\n"
 )
 HELD = EVENT.replace("status: approved", "status: held").replace("2026-09-1", "2026-05-1")
 
@@ -717,6 +727,70 @@ EVENT_BRANCHES = {
             " 2026-09-10 to 2026-09-11 → 2026-09-09 (shortened to 1 day)"
         ],
     ),
+    "moved by a year": (
+        EVENT,
+        dates("2027-09-10", "2027-09-11"),
+        ["dates moved by 365 days: 2026-09-10 to 2026-09-11 → 2027-09-10 to 2027-09-11"],
+    ),
+    "lengthened, its programme's day moved with the start": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-11")
+        .replace("end: 2026-09-11", "end: 2026-09-14")
+        .replace("date: 2026-09-10", "date: 2026-09-11"),
+        [
+            "start moved by 1 day and end moved by 3 days:"
+            " 2026-09-10 to 2026-09-11 → 2026-09-11 to 2026-09-14 (lengthened to 4 days)",
+            "session added: 'Opening' on 2026-09-11 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+        ],
+    ),
+    "moved, its programme's second day dropped": (
+        programme(OPENING % ANA) + "  - date: 2026-09-11\n    sessions:\n" + PANEL,
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-17")
+        .replace("end: 2026-09-11", "end: 2026-09-18")
+        .replace("date: 2026-09-10", "date: 2026-09-17"),
+        [  # the programme did not move as a whole: its sessions are compared day by day
+            "dates moved by 7 days: 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-18",
+            "session added: 'Opening' on 2026-09-17 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+            "session removed: 'Panel' on 2026-09-11 10:00-11:00",
+        ],
+    ),
+    "a session with an id moved a day earlier": (
+        programme(OPENING_BY_ID).replace("date: 2026-09-10", "date: 2026-09-11"),
+        programme(OPENING_BY_ID),
+        ["session 'Opening' (2026-09-10): 2026-09-11 09:30-10:00 → 2026-09-10 09:30-10:00"],
+    ),
+    "end date removed, the programme kept": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA).replace("end: 2026-09-11\n", ""),
+        ["dates: 2026-09-10 to 2026-09-11 → 2026-09-10"],
+    ),
+    "a session after one with an id re-timed": (
+        programme(OPENING_BY_ID + PANEL),
+        programme(OPENING_BY_ID + PANEL.replace('"10:00", end: "11:00"', '"10:30", end: "11:30"')),
+        ["session 'Panel' (2026-09-10): 10:00-11:00 → 10:30-11:30"],
+    ),
+    "shortened from the start, its programme's day moved with the start": (
+        programme(OPENING % ANA).replace("end: 2026-09-11", "end: 2026-09-12"),
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-12")
+        .replace("end: 2026-09-11", "end: 2026-09-13")
+        .replace("date: 2026-09-10", "date: 2026-09-12"),
+        [
+            "start moved by 2 days and end moved by 1 day:"
+            " 2026-09-10 to 2026-09-12 → 2026-09-12 to 2026-09-13 (shortened to 2 days)",
+            "session added: 'Opening' on 2026-09-12 09:30-10:00 (1 speaker)",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
+        ],
+    ),
+    "speaker's country, a long affiliation kept": (
+        programme(OPENING % KOFI.replace("GIZ", LONG_AFFILIATION)),
+        programme(OPENING % KOFI.replace("GIZ", LONG_AFFILIATION).replace("GH", "TG")),
+        ["speaker Kofi Mensah in 'Opening' (2026-09-10): country changed"],
+    ),
     "status": (
         EVENT,
         EVENT.replace("status: approved", "status: announced"),
@@ -738,6 +812,21 @@ EVENT_BRANCHES = {
         programme(OPENING % f"{ANA}, {KOFI}" + PANEL),
         ["session added: 'Opening' on 2026-09-10 09:30-10:00 (2 speakers)"],
     ),
+    "session with one speaker added": (
+        programme(PANEL),
+        programme(OPENING % ANA + PANEL),
+        ["session added: 'Opening' on 2026-09-10 09:30-10:00 (1 speaker)"],
+    ),
+    "the second of two sessions of one title removed": (
+        programme(BREAK % ("11:00", "11:15") + BREAK % ("15:00", "15:15")),
+        programme(BREAK % ("11:00", "11:15")),
+        ["session removed: 'Break' on 2026-09-10 15:00-15:15"],
+    ),
+    "session re-timed earlier": (
+        programme(OPENING % ANA),
+        programme((OPENING % ANA).replace('"09:30", end: "10:00"', '"09:00", end: "09:30"')),
+        ["session 'Opening' (2026-09-10): 09:30-10:00 → 09:00-09:30"],
+    ),
     "session removed": (
         programme(OPENING % ANA + PANEL),
         programme(OPENING % ANA),
@@ -757,6 +846,11 @@ EVENT_BRANCHES = {
         programme(OPENING % f"{ANA}, {KOFI}"),
         programme(OPENING % KOFI),
         ["speaker removed from 'Opening' (2026-09-10): Ana Lima (BR)"],
+    ),
+    "speaker given an affiliation": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA.replace("country: BR", "affiliation: Anatel, country: BR")),
+        ["speaker Ana Lima in 'Opening' (2026-09-10): affiliation changed"],
     ),
     "speaker changed": (
         programme(OPENING % KOFI),
@@ -781,6 +875,18 @@ EVENT_BRANCHES = {
         HELD + REPORT.replace("2026-09-20", "2026-09-21"),
         ["outcome changed: report 'Workshop report' (2026-09-21)"],
     ),
+    "the title of an event with an unchanged outcome": (
+        HELD + REPORT,
+        (HELD + REPORT).replace("Workshop on AI", "Workshop on AI and data"),
+        ["title: Workshop on AI → Workshop on AI and data"],
+    ),
+    "a second outcome without a link": (
+        HELD + "outcomes:\n  - {type: report, title: Workshop report, date: 2026-09-20}\n",
+        HELD
+        + "outcomes:\n  - {type: report, title: Workshop report, date: 2026-09-20}\n"
+        + "  - {type: report, title: Chair's summary, date: 2026-09-21}\n",
+        ["outcome published: report 'Chair's summary' (2026-09-21)"],
+    ),
     "outcome removed": (
         HELD + REPORT,
         HELD,
@@ -790,6 +896,31 @@ EVENT_BRANCHES = {
         EVENT,
         EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
         ["format: virtual → hybrid", "venue added: city: Geneva, country: CH"],
+    ),
+    "a value of a mapping": (
+        EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Geneva, country: CH}"),
+        EVENT.replace("format: virtual", "format: hybrid\nvenue: {city: Lausanne, country: CH}"),
+        ["venue.city: Geneva → Lausanne"],
+    ),
+    "a mapping holding a list": (
+        EVENT,
+        EVENT + "proposal: {date: 2026-02-01, by: sg16, countries: [KE, UG]}\n",
+        ["proposal added: date: 2026-02-01, by: sg16, countries: [KE, UG]"],
+    ),
+    "a co-organizer removed": (
+        EVENT
+        + "co_organizers:\n  - {name: Communications Authority of Kenya, kind: administration,"
+        " country: KE}\n  - {name: ITU-D, kind: itu-bureau}\n",
+        EVENT + "co_organizers:\n  - {name: ITU-D, kind: itu-bureau}\n",
+        [
+            "co_organizers: removed name: Communications Authority of Kenya,"
+            " kind: administration, country: KE"
+        ],
+    ),
+    "a co-organizer changed": (
+        EVENT + CO_ORGANIZERS,
+        EVENT + CO_ORGANIZERS.replace("country: KE", "country: UG"),
+        ["co_organizers: Communications Authority of Kenya: country changed"],
     ),
     "registration": (
         EVENT,
@@ -843,6 +974,83 @@ SEAT_BRANCHES = {
             "    region: cis\n    term: {start: 2026-03-01}\nthemes:",
         ),
         ["vice-chairman for cis: Rustam Aliyev (AZ) from 2026-03-01"],
+    ),
+    "two new holders of empty seats, the later one's region first in the alphabet": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-chairman\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\n"
+            "  - role: vice-chairman\n    name: Ana Rojas\n    country: CO\n"
+            "    region: americas\n    term: {start: 2026-03-01}\nthemes:",
+        ),
+        [
+            "vice-chairman for asia-pacific: Priya Raghavan (IN) from 2025-01-20",
+            "vice-chairman for americas: Ana Rojas (CO) from 2026-03-01",
+        ],
+    ),
+    "a seat of a role that is none of the two": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-president\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\nthemes:",
+        ),
+        ["seat: Priya Raghavan (IN) from 2025-01-20"],  # bad-value says what is wrong
+    ),
+    "the same holder again after a break": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n    term: {start: 2025-01-20, end: 2026-05-29}\n"
+            "  - role: vice-chairman\n    name: Grace Wanjiru Kamau\n    country: KE\n"
+            "    region: africa\n    term: {start: 2026-06-01}\n",
+        ),
+        [
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) from 2026-06-01",
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-29",
+        ],
+    ),
+    "a holder without a term start, then another": (
+        WSG.replace(
+            "themes:",
+            "  - role: vice-chairman\n    name: Omar Mansour\n    country: DZ\n"
+            "    region: arab-states\n"
+            "  - role: vice-chairman\n    name: Priya Raghavan\n    country: IN\n"
+            "    region: asia-pacific\n    term: {start: 2025-01-20}\nthemes:",
+        ),
+        [
+            "vice-chairman for arab-states: Omar Mansour (DZ) (no term start)",
+            "vice-chairman for asia-pacific: Priya Raghavan (IN) from 2025-01-20",
+        ],
+    ),
+    "a holder's country": (
+        WSG.replace("country: KE", "country: UG"),
+        ["vice-chairman for africa: Grace Wanjiru Kamau (UG): country changed"],
+    ),
+    "a successor a day after the day after": (
+        WSG.replace(
+            "    region: africa\n    term: {start: 2025-01-20}\n",
+            "    region: africa\n" + REPLACEMENT.replace("2026-05-29", "2026-05-28"),
+        ),
+        [  # seat-gap warns of the empty day; the diff says no hand-over
+            "vice-chairman for africa: Aline Uwase (RW) from 2026-05-30",
+            "vice-chairman for africa: Grace Wanjiru Kamau (KE) leaves on 2026-05-28",
+        ],
+    ),
+    "the group's name": (
+        WSG.replace("name: Workshop and Seminar Coordination Group", "name: Workshop Group"),
+        ["name: Workshop and Seminar Coordination Group → Workshop Group"],
+    ),
+    "two holders of a role that is none of the two, one after the other": (
+        WSG.replace(
+            "themes:",
+            "  - {role: rapporteur, name: Li Wei, country: CN, term: {start: 2025-01-20,"
+            " end: 2026-02-28}}\n"
+            "  - {role: rapporteur, name: Sara Haile, country: ET, term: {start: 2026-03-01}}\n"
+            "themes:",
+        ),
+        [
+            "seat: Li Wei (CN) from 2025-01-20",
+            "seat: Li Wei (CN) → Sara Haile (ET) from 2026-03-01",
+        ],
     ),
     "seat removed": (
         WSG.replace(
@@ -903,6 +1111,12 @@ def test_a_topic_changing_status_says_so(tmp_path: Path) -> None:
     ]
 
 
+def test_a_topic_back_on_watch_says_so(tmp_path: Path) -> None:
+    candidate = TOPIC.replace("status: watch", "status: candidate")
+    result = changes(tmp_path, {TOPIC_PATH: candidate}, {TOPIC_PATH: TOPIC})
+    assert texts(result) == ["status: candidate → watch"]
+
+
 def test_topics_added_and_removed_say_so(tmp_path: Path) -> None:
     added = changes(tmp_path / "added", {}, {TOPIC_PATH: TOPIC})
     assert texts(added) == ["new topic, watch, themes security, raised by sg17 on 2025-11-04"]
@@ -917,6 +1131,7 @@ def test_a_topic_that_no_longer_reads_is_not_a_topic_removed(tmp_path: Path) -> 
     assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
 
 
+SG42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
 NEW_DATES = EVENT.replace("2026-09-ai", "2027-02-ai").replace("2026-09-1", "2027-02-1")
 NEW_PATH = "data/events/2027/2027-02-ai.yaml"
 
@@ -979,3 +1194,444 @@ def test_a_session_with_an_id_is_followed_across_a_new_title_and_day(tmp_path: P
         "session 'Welcome' (2026-09-11): 2026-09-10 09:30-10:00 → 2026-09-11 09:30-10:00",
         "session 'Welcome' (2026-09-11): title changed",
     ]
+
+
+# ---------------------------------------------------------------------------
+# What mutation testing found unchecked (docs/mutation.md)
+
+
+def test_records_are_ranked_an_error_introduced_then_a_removal_then_a_warning(
+    tmp_path: Path,
+) -> None:
+    """An error introduced outranks an event removed, which outranks a warning introduced,
+    whatever the kinds and ids say."""
+    old = EVENT.replace("2026-09-ai", "2026-01-old").replace("2026-09-1", "2026-01-1")
+    second_kenyan = (
+        "  - role: vice-chairman\n    name: Otieno Odhiambo\n    country: KE\n"
+        "    region: africa\n    term: {start: 2025-01-20}\nthemes:"
+    )
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-01-old.yaml": old},
+        {
+            EVENT_PATH: EVENT.replace("organizers: [sg16]", "organizers: [sg16, sg99]"),
+            WSG_PATH: WSG.replace("themes:", second_kenyan),
+        },
+    )
+    assert [(r.kind, r.id) for r in result.records] == [
+        ("event", "2026-09-ai"),  # unknown-group, an error
+        ("event", "2026-01-old"),  # removed
+        ("group", "wsg"),  # same-country, a warning
+    ]
+    assert [(f.rule, f.severity) for f in result.records[2].introduced] == [
+        ("same-country", "warning")
+    ]
+
+
+def test_a_finding_fixed_in_an_unchanged_file_is_its_records_by_id_not_file_name(
+    tmp_path: Path,
+) -> None:
+    renamed_file = {
+        EVENT_PATH: None,
+        "data/events/2026/ai.yaml": EVENT.replace("organizers: [sg16]", "organizers: [sg42]"),
+    }
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    result = changes(tmp_path, renamed_file, {**renamed_file, "data/groups/sg42.yaml": sg42})
+    event = next(r for r in result.records if r.kind == "event")
+    assert (event.id, event.file, event.title) == (
+        "2026-09-ai",
+        "data/events/2026/ai.yaml",
+        "Workshop on AI",
+    )
+    assert [f.rule for f in event.fixed] == ["unknown-group"]
+    assert event.changes == []
+
+
+def test_a_rename_is_found_beside_a_new_event_listed_before_it(tmp_path: Path) -> None:
+    new = (
+        EVENT.replace("2026-09-ai", "2026-01-new")
+        .replace("2026-09-1", "2026-01-1")
+        .replace("Workshop on AI", "Workshop on 5G")
+    )
+    result = changes(
+        tmp_path,
+        {},
+        {
+            EVENT_PATH: None,
+            "data/events/2026/2026-01-new.yaml": new,
+            "data/events/2026/2026-09-ai-workshop.yaml": EVENT.replace(
+                "2026-09-ai", "2026-09-ai-workshop"
+            ),
+        },
+    )
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-01-new": [
+            "new workshop, approved, 2026-01-10 to 2026-01-11, virtual, organizers sg16"
+        ],
+        "2026-09-ai-workshop": [f"renamed from 2026-09-ai ({EVENT_PATH})"],
+    }
+
+
+def test_an_event_removed_after_one_that_no_longer_reads_is_still_said(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-10-other.yaml": other},
+        {EVENT_PATH: "id: 2026-09-ai\ntitle: [broken\n"},
+    )
+    assert [(r.kind, r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        ("file", EVENT_PATH, ["can no longer be read as a record (yaml-syntax)"]),
+        (
+            "event",
+            "2026-10-other",
+            ["removed (was approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16)"],
+        ),
+    ]
+
+
+def test_a_group_file_moved_says_so(tmp_path: Path) -> None:
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    moved = "data/groups/study-groups/sg42.yaml"
+    result = changes(tmp_path, {"data/groups/sg42.yaml": sg42}, {moved: sg42})
+    assert texts(result) == [f"file moved from data/groups/sg42.yaml to {moved}"]
+
+
+@pytest.mark.parametrize(
+    ("what", "expected"),
+    [
+        ("cancellation: {date: 2026-05-20}\n", ("cancelled", "cancelled on 2026-05-20")),
+        ("postponement: {date: 2026-05-20}\n", ("postponed", "postponed on 2026-05-20")),
+    ],
+)
+def test_a_new_cancellation_or_postponement_has_its_own_type(
+    tmp_path: Path, what: str, expected: tuple[str, str]
+) -> None:
+    result = changes(tmp_path, {}, {EVENT_PATH: EVENT + what})
+    assert [(c.type, c.text) for c in result.records[0].changes] == [expected]
+
+
+CANCELLED = EVENT.replace("status: approved", "status: cancelled") + (
+    "cancellation: {date: 2026-05-20, reason: Too few speakers, replaced_by: 2027-02-ai}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            CANCELLED.replace(", replaced_by: 2027-02-ai", ""),
+            "cancellation.replaced_by removed (was 2027-02-ai)",
+        ),
+        (
+            CANCELLED.replace("Too few speakers", "No venue"),
+            "cancellation.reason: Too few speakers → No venue",
+        ),
+    ],
+)
+def test_a_cancellation_changed_says_only_what_changed_of_it(
+    tmp_path: Path, head: str, expected: str
+) -> None:
+    both = {NEW_PATH: NEW_DATES}
+    result = changes(tmp_path, {**both, EVENT_PATH: CANCELLED}, {**both, EVENT_PATH: head})
+    assert texts(result) == [expected]
+
+
+def test_a_rename_is_not_guessed_when_two_new_events_fit_one_removed(tmp_path: Path) -> None:
+    november = EVENT.replace("2026-09-ai", "2026-11-ai").replace("2026-09-1", "2026-11-1")
+    december = EVENT.replace("2026-09-ai", "2026-12-ai").replace("2026-09-1", "2026-12-1")
+    result = changes(
+        tmp_path,
+        {},
+        {
+            EVENT_PATH: None,
+            "data/events/2026/2026-11-ai.yaml": november,
+            "data/events/2026/2026-12-ai.yaml": december,
+        },
+    )
+    kinds = sorted(change.type for r in result.records for change in r.changes)
+    assert kinds == ["event-added", "event-added", "event-removed"]
+
+
+def test_a_finding_found_twice_on_both_sides_is_neither_fixed_nor_introduced(
+    tmp_path: Path,
+) -> None:
+    """Findings are compared as a multiset: two identical ones before and after are two
+    still there, whatever else of the file changed."""
+    ana = "          - {name: Ana Lima, country: BR, region: europe}\n"
+    panel = '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+    panel += "        speakers:\n"
+    twice = EVENT.replace("          - {name: Ana Lima, country: BR}\n", ana + panel + ana)
+    retitled = twice.replace("Workshop on AI", "Workshop on AI and data")
+    result = changes(tmp_path, {EVENT_PATH: twice}, {EVENT_PATH: retitled})
+    assert texts(result) == ["title: Workshop on AI → Workshop on AI and data"]
+    assert (result.introduced, result.fixed) == ([], [])
+    base = dataset.load(tmp_path / "base" / "data", date.fromisoformat(TODAY))
+    assert [f.rule for f in engine.check(base) if f.file == EVENT_PATH] == ["region-mismatch"] * 2
+
+
+def test_a_removal_outranks_a_change_of_dates(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {"data/events/2026/2026-10-other.yaml": other, EVENT_PATH: EVENT},
+        {EVENT_PATH: EVENT.replace("2026-09-1", "2026-09-2")},  # with its programme
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        (
+            "2026-10-other",
+            ["removed (was approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16)"],
+        ),
+        (
+            "2026-09-ai",
+            ["dates moved by 10 days: 2026-09-10 to 2026-09-11 → 2026-09-20 to 2026-09-21"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize("path", [EVENT_PATH, TOPIC_PATH])
+def test_a_file_that_reads_again_says_so(tmp_path: Path, path: str) -> None:
+    text = EVENT if path == EVENT_PATH else TOPIC
+    result = changes(tmp_path, {path: "id: [broken\n"}, {path: text})
+    said = {r.id: texts(DatasetDiff([r])) for r in result.records}
+    assert said[path] == ["reads as a record again"]
+    assert [f.rule for f in result.fixed] == ["yaml-syntax"]
+
+
+def test_records_from_the_validation_cache_compare_as_fresh_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpickled records hold text and dates equal to, but not the same objects as, freshly
+    parsed (shared) ones: a comparison by identity would see every status and term end
+    changed."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.delenv("WSG_NO_CACHE", raising=False)
+    ending = WSG.replace(
+        "term: {start: 2025-01-20}\nthemes", "term: {start: 2025-01-20, end: 2026-12-31}\nthemes"
+    )
+    data = make_dataset(tmp_path / "base", {EVENT_PATH: EVENT, WSG_PATH: ending, TOPIC_PATH: TOPIC})
+    dataset.load(data, date.fromisoformat(TODAY), FileCache.for_dataset(data))  # fills it
+    cache = FileCache.for_dataset(data)
+    old = dataset.load(data, date.fromisoformat(TODAY), cache)
+    retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
+    reviewed = TOPIC.replace("2026-04-16", "2026-05-20")
+    head = make_dataset(
+        tmp_path / "head", {EVENT_PATH: retitled, WSG_PATH: ending, TOPIC_PATH: reviewed}
+    )
+    new = dataset.load(head, date.fromisoformat(TODAY))
+    (event,) = (e for e in old.events if e.id == "2026-09-ai")
+    assert event.status == "approved" and event.status is not sys.intern("approved"[:])
+    result = compare(old, new, engine.check(old), engine.check(new))
+    assert texts(result) == [
+        "title: Workshop on AI → Workshop on AI and data",
+        "reviewed: 2026-04-16 → 2026-05-20",
+    ]
+
+
+def test_a_detail_outranks_a_change_of_programme(tmp_path: Path) -> None:
+    early_path = "data/events/2026/2026-01-early.yaml"
+    early = programme(OPENING % ANA).replace("2026-09-ai", "2026-01-early")
+    early = early.replace("2026-09-1", "2026-01-1")
+    result = changes(
+        tmp_path,
+        {early_path: early},
+        {
+            early_path: early.replace('"09:30", end: "10:00"', '"09:45", end: "10:15"'),
+            EVENT_PATH: EVENT.replace("Workshop on AI", "Workshop on AI and data"),
+        },
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        ("2026-09-ai", ["title: Workshop on AI → Workshop on AI and data"]),
+        ("2026-01-early", ["session 'Opening' (2026-01-10): 09:30-10:00 → 09:45-10:15"]),
+    ]
+
+
+def test_two_removed_events_of_one_content_and_one_new_make_one_rename(tmp_path: Path) -> None:
+    copy = "data/events/2026/2026-09-ai-copy.yaml"
+    result = changes(
+        tmp_path,
+        {copy: EVENT.replace("2026-09-ai", "2026-09-ai-copy")},
+        {
+            EVENT_PATH: None,
+            copy: None,
+            "data/events/2026/2026-09-ai-workshop.yaml": EVENT.replace(
+                "2026-09-ai", "2026-09-ai-workshop"
+            ),
+        },
+    )
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-09-ai": [
+            "removed (was approved, 2026-09-10 to 2026-09-11, virtual, organizers sg16)"
+        ],
+        "2026-09-ai-workshop": [f"renamed from 2026-09-ai-copy ({copy})"],
+    }
+
+
+def test_a_new_event_ending_before_it_starts_shows_both_dates(tmp_path: Path) -> None:
+    backwards = dates("2026-09-11", "2026-09-10").replace("2026-09-ai", "2026-09-ai-new")
+    said = texts(changes(tmp_path, {}, {"data/events/2026/2026-09-ai-new.yaml": backwards}))
+    assert said == ["new workshop, approved, 2026-09-11 to 2026-09-10, virtual, organizers sg16"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "text"),
+    [
+        (EVENT_PATH, "data/events/2025/2026-09-ai.yaml", EVENT),  # to a name sorted before
+        (TOPIC_PATH, "data/topics/a/quantum-safe.yaml", TOPIC),
+        (TOPIC_PATH, "data/topics/z/quantum-safe.yaml", TOPIC),  # to a name sorted after
+        ("data/groups/sg42.yaml", "data/groups/a/sg42.yaml", SG42),
+    ],
+)
+def test_an_event_or_topic_file_moved_says_so(
+    tmp_path: Path, old: str, new: str, text: str
+) -> None:
+    result = changes(tmp_path, {old: text}, {old: None, new: text})
+    assert texts(result) == [f"file moved from {old} to {new}"]
+
+
+def test_a_finding_fixed_in_an_unchanged_topic_is_its_topics_by_id(tmp_path: Path) -> None:
+    scheduled = TOPIC.replace("status: watch", "status: scheduled") + "events: [2027-02-ai]\n"
+    named_apart = {"data/topics/qs.yaml": scheduled}
+    result = changes(tmp_path, named_apart, {**named_apart, NEW_PATH: NEW_DATES})
+    topic = next(r for r in result.records if r.kind == "topic")
+    assert (topic.id, topic.file, topic.changes) == ("quantum-safe", "data/topics/qs.yaml", [])
+    assert [f.rule for f in topic.fixed] == ["unknown-event"]
+
+
+def test_two_events_without_a_title_are_no_rename(tmp_path: Path) -> None:
+    untitled = EVENT.replace("title: Workshop on AI\n", "")
+    other = untitled.replace("2026-09-ai", "2026-10-x").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {EVENT_PATH: untitled},
+        {EVENT_PATH: None, "data/events/2026/2026-10-x.yaml": other},
+    )
+    kinds = sorted(change.type for r in result.records for change in r.changes)
+    assert kinds == ["event-added", "event-removed"]
+
+
+def test_a_new_event_outranks_a_detail(tmp_path: Path) -> None:
+    other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
+    result = changes(
+        tmp_path,
+        {},
+        {
+            "data/events/2026/2026-10-other.yaml": other,
+            EVENT_PATH: EVENT.replace("Workshop on AI", "Workshop on AI and data"),
+        },
+    )
+    assert [(r.id, texts(DatasetDiff([r]))) for r in result.records] == [
+        (
+            "2026-10-other",
+            ["new workshop, approved, 2026-10-10 to 2026-10-11, virtual, organizers sg16"],
+        ),
+        ("2026-09-ai", ["title: Workshop on AI → Workshop on AI and data"]),
+    ]
+
+
+def test_an_event_is_named_by_its_id_not_its_file_name(tmp_path: Path) -> None:
+    elsewhere = {EVENT_PATH: None, "data/events/2026/ai.yaml": EVENT}
+    retitled = EVENT.replace("Workshop on AI", "Workshop on AI and data")
+    result = changes(tmp_path, elsewhere, {**elsewhere, "data/events/2026/ai.yaml": retitled})
+    assert [(r.id, r.file) for r in result.records] == [("2026-09-ai", "data/events/2026/ai.yaml")]
+
+
+def test_a_new_event_without_dates_says_so(tmp_path: Path) -> None:
+    undated = EVENT.replace("start: 2026-09-10\n", "").replace("end: 2026-09-11\n", "")
+    undated = undated.replace("2026-09-ai", "2026-xx-new")
+    said = texts(changes(tmp_path, {}, {"data/events/2026/2026-xx-new.yaml": undated}))
+    assert said == ["new workshop, approved, no dates, virtual, organizers sg16"]
+
+
+def test_renamed_events_differing_only_in_private_data_are_told_apart(tmp_path: Path) -> None:
+    """Two copies of an event but for a speaker's email, both renamed: each new id is
+    paired with the old one of the very same content, email included."""
+
+    def copy(event_id: str, email: str) -> str:
+        ana = f"{{name: Ana Lima, country: BR, email: {email}}}"
+        return EVENT.replace("2026-09-ai", event_id).replace("{name: Ana Lima, country: BR}", ana)
+
+    def path(event_id: str) -> str:
+        return f"data/events/2026/{event_id}.yaml"
+
+    base = {EVENT_PATH: None, path("2026-09-a1"): copy("2026-09-a1", "ana@one.example.org")}
+    base[path("2026-09-a2")] = copy("2026-09-a2", "ana@two.example.org")
+    head = {EVENT_PATH: None, path("2026-09-z1"): copy("2026-09-z1", "ana@two.example.org")}
+    head[path("2026-09-z2")] = copy("2026-09-z2", "ana@one.example.org")
+    result = changes(tmp_path, base, head)
+    assert {r.id: texts(DatasetDiff([r])) for r in result.records} == {
+        "2026-09-z1": [f"renamed from 2026-09-a2 ({path('2026-09-a2')})"],
+        "2026-09-z2": [f"renamed from 2026-09-a1 ({path('2026-09-a1')})"],
+    }
+
+
+def test_a_finding_fixed_in_an_unchanged_group_is_its_groups_by_id(tmp_path: Path) -> None:
+    sg43 = "id: sg43\nname: Study Group 43\nkind: study-group\nparent: sg42\n"
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    named_apart = {"data/groups/team.yaml": sg43}
+    result = changes(tmp_path, named_apart, {**named_apart, "data/groups/sg42.yaml": sg42})
+    team = next(r for r in result.records if r.file == "data/groups/team.yaml")
+    assert (team.kind, team.id, team.title, team.changes) == ("group", "sg43", "Study Group 43", [])
+    assert [f.rule for f in team.fixed] == ["unknown-group"]
+
+
+def test_a_finding_found_once_then_twice_is_introduced_once(tmp_path: Path) -> None:
+    ana = "          - {name: Ana Lima, country: BR, region: europe}\n"
+    panel = '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+    once = EVENT.replace("          - {name: Ana Lima, country: BR}\n", ana)
+    twice = once + panel + "        speakers:\n" + ana
+    result = changes(tmp_path, {EVENT_PATH: once}, {EVENT_PATH: twice})
+    assert [(f.rule, f.line) for f in result.introduced] == [("region-mismatch", 24)]
+    assert result.fixed == []
+
+
+def test_a_rename_by_title_is_found_after_a_title_two_new_events_share(tmp_path: Path) -> None:
+    def event(event_id: str, title: str, month: str) -> str:
+        text = EVENT.replace("2026-09-ai", event_id).replace("2026-09-1", f"2026-{month}-1")
+        return text.replace("Workshop on AI", title)
+
+    def path(event_id: str) -> str:
+        return f"data/events/2026/{event_id}.yaml"
+
+    base = {EVENT_PATH: None, path("2026-03-x"): event("2026-03-x", "Forum", "03")}
+    base[path("2026-09-ai")] = event("2026-09-ai", "Workshop on AI", "09")
+    head = {EVENT_PATH: None, path("2026-03-x"): None}
+    head[path("2026-01-y1")] = event("2026-01-y1", "Forum", "01")
+    head[path("2026-01-y2")] = event("2026-01-y2", "Forum", "02")
+    head[path("2026-10-ai")] = event("2026-10-ai", "Workshop on AI", "10")
+    result = changes(tmp_path, base, head)
+    renamed = [(r.id, c.text) for r in result.records for c in r.changes if c.type == "renamed"]
+    assert renamed == [("2026-10-ai", f"renamed from 2026-09-ai ({path('2026-09-ai')})")]
+
+
+def test_an_unchanged_term_end_is_not_said_again(tmp_path: Path) -> None:
+    ending = WSG.replace(
+        "term: {start: 2025-01-20}\nthemes", "term: {start: 2025-01-20, end: 2026-12-31}\nthemes"
+    )
+    renamed = ending.replace(
+        "name: Workshop and Seminar Coordination Group", "name: Workshop Group"
+    )
+    result = changes(tmp_path, {WSG_PATH: ending}, {WSG_PATH: renamed})
+    assert texts(result) == ["name: Workshop and Seminar Coordination Group → Workshop Group"]
+
+
+def test_a_file_that_no_longer_reads_names_what_stopped_the_reading(tmp_path: Path) -> None:
+    """A duplicate key found before a syntax error is not why the file no longer reads."""
+    broken = "{a: 1, a: 2, b: [\n"
+    result = changes(tmp_path, {}, {EVENT_PATH: broken})
+    assert texts(result) == ["can no longer be read as a record (yaml-syntax)"]
+    assert sorted(f.rule for f in result.introduced) == ["duplicate-key", "yaml-syntax"]
+
+
+def test_a_change_of_programme_outranks_a_finding_fixed(tmp_path: Path) -> None:
+    early_path = "data/events/2026/2026-01-a.yaml"
+    early = EVENT.replace("2026-09-ai", "2026-01-a").replace("2026-09-1", "2026-01-1")
+    early = early.replace("organizers: [sg16]", "organizers: [sg42]")
+    sg42 = "id: sg42\nname: Study Group 42\nkind: study-group\nparent: tsag\n"
+    retimed = programme(OPENING % ANA).replace('"09:30", end: "10:00"', '"09:45", end: "10:15"')
+    result = changes(
+        tmp_path,
+        {early_path: early, EVENT_PATH: programme(OPENING % ANA)},
+        {early_path: early, EVENT_PATH: retimed, "data/groups/sg42.yaml": sg42},
+    )
+    assert [r.id for r in result.records] == ["sg42", "2026-09-ai", "2026-01-a"]
+    assert [f.rule for f in result.records[2].fixed] == ["unknown-group"]

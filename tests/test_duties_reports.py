@@ -21,7 +21,7 @@ from tests.conftest import ROOT, make_dataset, run_wsg
 from tests.test_balance import balance_cold_and_warm
 from wsg import budget, dissemination, watch
 from wsg import dataset as datasets
-from wsg.balance import Involvement, bureau, year_balance
+from wsg.balance import Involved, Involvement, bureau, year_balance
 
 TODAY = "2026-12-31"
 
@@ -224,15 +224,14 @@ def test_events_proposed_and_co_organized_by_developing_countries_and_ldcs(data:
     involvement = year_balance(load(data).events, 2026).involvement
     # counted: kampala, geneva, dhaka, webinar (lome is cancelled)
     assert involvement.events == 4
-    proposed = involvement.rows["proposed"]
-    # kampala (UG LDC, KE developing), geneva (CH), dhaka (BD: LDC uncertain on 1 Dec)
-    assert (proposed.any, proposed.developing, proposed.ldc, proposed.ldc_uncertain) == (3, 2, 1, 1)
-    co_organized = involvement.rows["co_organized"]
-    # kampala (UG), geneva (CH); dhaka's APT is an organization, not a country
-    assert (co_organized.any, co_organized.developing, co_organized.ldc) == (2, 1, 1)
-    assert co_organized.ldc_uncertain == 0
+    assert involvement.rows == {
+        # kampala (UG LDC, KE developing), geneva (CH), dhaka (BD: LDC uncertain on 1 Dec)
+        "proposed": Involved(any=3, developing=2, ldc=1, ldc_uncertain=1),
+        # kampala (UG), geneva (CH); dhaka's APT is an organization, not a country
+        "co_organized": Involved(any=2, developing=1, ldc=1, ldc_uncertain=0),
+        "either": Involved(any=3, developing=2, ldc=1, ldc_uncertain=1),
+    }
     either = involvement.rows["either"]
-    assert (either.any, either.developing, either.ldc, either.ldc_uncertain) == (3, 2, 1, 1)
     assert involvement.percent(either.developing) == 50.0
     assert involvement.percent(either.ldc) == 25.0
     assert involvement.bureaux == {"BDT": ["kampala"], "BR": ["geneva"]}

@@ -745,7 +745,9 @@ def _unreadable(
     readable_now = {s.rel for s in head.files if s.record is not None}
     for source in head.files:
         if source.record is None and source.kind != "stray" and source.rel in readable_before:
-            rule = source.problems[0][0] if source.problems else "unreadable"
+            # the last problem is the one that stopped the reading (a duplicate key before
+            # a syntax error is not why the file no longer reads)
+            rule = source.problems[-1][0] if source.problems else "unreadable"
             entry = records.setdefault(
                 ("file", source.rel), RecordChanges("file", source.rel, source.rel)
             )
