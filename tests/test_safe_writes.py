@@ -1402,3 +1402,48 @@ def test_a_site_keeps_its_folders_permissions_and_leaves_no_old_tree_beside_it(
         assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the old tree is gone
         assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
         assert (site / SITE_MARKER).read_text() == MARKER[1]
+
+
+UNREADABLE_FOLDERS = r"""
+import sys
+from pathlib import Path
+from wsg import safewrite
+from wsg.errors import WsgError
+
+base = Path(sys.argv[1])
+safewrite.write_text(base / "write-only" / "note.txt", "written\n")
+try:
+    with safewrite.replace_tree(base / "unlisted", (".wsg-site", "wsg\n")):
+        pass
+except WsgError as error:
+    print(error)
+"""
+
+
+def test_a_folder_that_may_be_written_but_not_read(tmp_path: Path) -> None:
+    """A new file goes in (the folder cannot be flushed: nothing more can be done); a site
+    folder that cannot be listed cannot be known as wsg's, and is refused in one line."""
+    for name in ("write-only", "unlisted"):
+        (tmp_path / name).mkdir(mode=0o333)
+        (tmp_path / name).chmod(0o333)
+    try:
+        result = run_python_unprivileged("-c", UNREADABLE_FOLDERS, str(tmp_path))
+    finally:
+        for name in ("write-only", "unlisted"):
+            (tmp_path / name).chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"cannot write {tmp_path / 'unlisted'}: Permission denied\n"
+    assert (tmp_path / "write-only" / "note.txt").read_text() == "written\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["unlisted", "write-only"]
+    assert list((tmp_path / "unlisted").iterdir()) == []
+
+
+def test_a_site_under_a_file_is_one_line(tmp_path: Path) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    (tmp_path / "file").write_text("a file, not a folder\n")
+    target = tmp_path / "file" / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(target, MARKER):
+        pass
+    assert str(failed.value) == f"cannot write {target}: Not a directory"
