@@ -1150,8 +1150,12 @@ def test_a_link_is_named_in_the_one_line_that_refuses_it(tmp_path: Path) -> None
     assert str(itself.value) == (
         f"cannot write {tmp_path / 'repo' / 'note.txt'}: wsg never writes through a symbolic link"
     )
-    # without ``within`` only the target itself is looked at: the user named the path
+    # without ``within``, or outside it, only the target itself is looked at: the user named
+    # the path
     safewrite.write_text(through_folder, "written\n")
+    safewrite.write_text(through_folder.with_name("b.txt"), "b\n", within=tmp_path / "other")
+    assert (real / "deeper" / "b.txt").read_text() == "b\n"
+    (real / "deeper" / "b.txt").unlink()
     assert (real / "deeper" / "note.txt").read_text() == "written\n"
     assert list(real.iterdir()) == [real / "deeper"]
     assert not (real / "note.txt").exists()
@@ -1394,11 +1398,11 @@ def test_a_site_keeps_its_folders_permissions_and_leaves_no_old_tree_beside_it(
     site.mkdir()
     (site / SITE_MARKER).write_text(MARKER[1])
     (site / "old.html").write_text("old\n")
-    site.chmod(0o750)
+    site.chmod(0o751)  # others may pass through, not list it
     for page in ("first", "second"):
         with safewrite.replace_tree(site, MARKER) as building:
             (building / "index.html").write_text(f"{page}\n")
-        assert site.stat().st_mode & 0o777 == 0o750
+        assert site.stat().st_mode & 0o777 == 0o751
         assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the old tree is gone
         assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
         assert (site / SITE_MARKER).read_text() == MARKER[1]
@@ -1447,3 +1451,122 @@ def test_a_site_under_a_file_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(WsgError) as failed, safewrite.replace_tree(target, MARKER):
         pass
     assert str(failed.value) == f"cannot write {target}: Not a directory"
+
+
+def test_the_plain_calls_refuse_an_existing_file_and_write_for_everyone(tmp_path: Path) -> None:
+    """Without ``overwrite`` or ``private``: a new file only, with the usual permissions."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    existing = tmp_path / "existing"
+    existing.write_bytes(b"kept\n")
+    umask = os.umask(0o022)
+    try:
+        with pytest.raises(WsgError) as refused:
+            safewrite.write_bytes(existing, b"lost\n")
+        assert str(refused.value) == f"{existing} exists; not overwritten"
+        with pytest.raises(WsgError) as refused_too, safewrite.writing(existing) as stream:
+            stream.write(b"lost\n")
+        assert str(refused_too.value) == f"{existing} exists; not overwritten"
+        with safewrite.writing(tmp_path / "new") as stream:
+            stream.write(b"new\n")
+        safewrite.write_bytes(tmp_path / "other", b"other\n")
+    finally:
+        os.umask(umask)
+    assert existing.read_bytes() == b"kept\n"
+    assert [(tmp_path / n).stat().st_mode & 0o777 for n in ("new", "other")] == [0o644, 0o644]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing", "new", "other"]
+
+
+def test_a_marker_that_cannot_be_read_is_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / "index.html").write_text("old\n")
+    monkeypatch.setattr(os, "read", _io_error)
+    with pytest.raises(WsgError) as refused:
+        safewrite.check_replaceable(site, MARKER)
+    monkeypatch.undo()
+    assert str(refused.value).startswith(f"{site} is not empty and holds no {SITE_MARKER}, ")
+    safewrite.check_replaceable(site, MARKER)  # readable, it is believed
+
+
+def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C library as ctypes sees it, without the function ``name`` (an older glibc)."""
+    real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
+
+    class Libc:
+        def __getattr__(self, wanted: str) -> Any:
+            if wanted == name:
+                raise AttributeError(wanted)
+            return getattr(libc, wanted)
+
+    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
+        return Libc() if library is None else real_cdll(library, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+def test_a_c_library_without_renameat2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site is swapped in by two renames; a new file needs a hard link."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / "old.html").write_text("old\n")
+    _libc_without("renameat2", monkeypatch)
+    calls = record_calls(monkeypatch)
+    with safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == ["replace"] * 2
+    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    def no_hard_links(source: Any, destination: Any, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    with pytest.raises(WsgError) as failed:
+        safewrite.write_text(tmp_path / "new.txt", "new\n")
+    assert str(failed.value) == f"cannot write {tmp_path / 'new.txt'}: Operation not permitted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_syncfs_failing_in_the_c_library_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error number is the one the C library set (ctypes keeps it only when asked)."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    real_cdll = ctypes.CDLL
+
+    class Libc:
+        def __init__(self, use_errno: bool) -> None:
+            self.libc = real_cdll(None, use_errno=use_errno)
+
+        def syncfs(self, handle: int) -> int:
+            return int(self.libc.syncfs(-1))  # EBADF, set by the C library itself
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.libc, name)
+
+    def cdll(library: Any, *args: Any, use_errno: bool = False, **kwargs: Any) -> Any:
+        if library is None:
+            return Libc(use_errno)
+        return real_cdll(library, *args, use_errno=use_errno, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    ctypes.set_errno(0)
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert str(failed.value) == f"cannot write {site}: Bad file descriptor"
+    assert list(tmp_path.iterdir()) == []
