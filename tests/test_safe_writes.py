@@ -355,13 +355,16 @@ def _libc_whose_syncfs_fails(code: int | None, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(ctypes, "CDLL", cdll)
 
 
-@pytest.mark.parametrize("code", [errno.ENOSYS, None])
+@pytest.mark.parametrize("without", ["ENOSYS", "no syncfs", "no C library", "not ctypes' kind"])
 def test_without_syncfs_every_file_and_folder_of_a_site_is_flushed(
-    code: int | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from wsg import safewrite
 
-    _libc_whose_syncfs_fails(code, monkeypatch)
+    if without in ("ENOSYS", "no syncfs"):
+        _libc_whose_syncfs_fails(errno.ENOSYS if without == "ENOSYS" else None, monkeypatch)
+    else:
+        _no_c_library(OSError if without == "no C library" else TypeError, monkeypatch)
     calls = record_calls(monkeypatch)
     site = tmp_path / "site"
     with safewrite.replace_tree(site, MARKER) as building:
@@ -541,16 +544,34 @@ def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ctypes, "CDLL", cdll)
 
 
-def test_a_c_library_without_renameat2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_c_library(error: type[Exception], monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctypes cannot open the C library (OSError) or takes no None for it (TypeError, Windows)."""
+    real_cdll = ctypes.CDLL
+
+    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
+        if library is None:
+            raise error("no C library by that name")
+        return real_cdll(library, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+@pytest.mark.parametrize("without", ["renameat2", "a C library", "ctypes' kind"])
+def test_a_c_library_without_renameat2(
+    without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A site is swapped in by two renames; a new file needs a hard link."""
     from wsg import safewrite
     from wsg.errors import WsgError
 
     site = tmp_path / "site"
     site.mkdir()
-    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / ".wsg-site").write_text(MARKER[1])
     (site / "old.html").write_text("old\n")
-    _libc_without("renameat2", monkeypatch)
+    if without == "renameat2":
+        _libc_without("renameat2", monkeypatch)
+    else:
+        _no_c_library(OSError if without == "a C library" else TypeError, monkeypatch)
     calls = record_calls(monkeypatch)
     with safewrite.replace_tree(site, MARKER) as building:
         (building / "index.html").write_text("new\n")
