@@ -238,10 +238,19 @@ def test_a_folder_that_fails_to_flush_is_a_failed_write(
     from wsg.errors import WsgError
 
     _folders_cannot_be_flushed(errno.EIO, monkeypatch)
+    # the flush of the folder comes after the rename: the name is in place, and said unsure
     target = tmp_path / "file.txt"
     with pytest.raises(WsgError) as failed:
         safewrite.write_text(target, "whole\n")
     assert str(failed.value) == f"cannot write {target}: Input/output error"
+    with pytest.raises(WsgError) as failed_again:
+        safewrite.write_text(target, "again\n", overwrite=True)
+    assert str(failed_again.value) == f"cannot write {target}: Input/output error"
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed_site, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert str(failed_site.value) == f"cannot write {site}: Input/output error"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "site"]  # no temporaries
 
 
 def test_a_folder_made_meanwhile_by_another_run_is_used(
