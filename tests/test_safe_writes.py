@@ -483,6 +483,39 @@ def test_a_folder_that_may_be_written_but_not_read(tmp_path: Path) -> None:
     assert list((tmp_path / "unlisted").iterdir()) == []
 
 
+STUCK_OLD_SITE = r"""
+import sys
+from pathlib import Path
+from wsg import safewrite
+
+site = Path(sys.argv[1]) / "site"
+with safewrite.replace_tree(site, (".wsg-site", "wsg\n")) as building:
+    (building / "index.html").write_text("new\n")
+print(sorted(p.name for p in site.iterdir()))
+"""
+
+
+def test_an_old_site_that_cannot_be_removed_whole_is_left_hidden(tmp_path: Path) -> None:
+    """The new site is in place: what is left of the old one (a folder its user locked) stays
+    under a hidden name, and the render has succeeded."""
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / ".wsg-site").write_text("wsg\n")
+    (site / "locked" / "page.html").write_text("old\n")
+    (site / "locked").chmod(0o555)
+    try:
+        result = run_python_unprivileged("-c", STUCK_OLD_SITE, str(tmp_path))
+    finally:
+        for folder in tmp_path.rglob("locked"):
+            folder.chmod(0o755)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "['.wsg-site', 'index.html']\n"
+    assert visible(tmp_path) == {"site", "site/index.html"}
+    assert [p.relative_to(tmp_path).parts[1:] for p in tmp_path.rglob("page.html")] == [
+        ("locked", "page.html")
+    ]
+
+
 def test_a_site_under_a_file_is_one_line(tmp_path: Path) -> None:
     from wsg import safewrite
     from wsg.errors import WsgError
