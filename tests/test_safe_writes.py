@@ -190,6 +190,33 @@ def test_a_link_is_named_in_the_one_line_that_refuses_it(tmp_path: Path) -> None
     assert not (real / "note.txt").exists()
 
 
+def test_a_file_turned_into_a_link_after_the_look_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is swapped for a link (to a file with the very bytes read) between the look
+    for links and the comparison: the comparison does not follow it, and nothing is written."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    record, elsewhere = tmp_path / "repo" / "record.yaml", tmp_path / "elsewhere.yaml"
+    record.parent.mkdir()
+    record.write_text("id: a\n")
+    elsewhere.write_text("id: a\n")
+    real_refuse_links = safewrite.refuse_links
+
+    def look_then_swap(path: Path, within: Path | None) -> None:
+        real_refuse_links(path, within)
+        record.unlink()
+        record.symlink_to(elsewhere)
+
+    monkeypatch.setattr(safewrite, "refuse_links", look_then_swap)
+    with pytest.raises(WsgError) as refused:
+        safewrite.write_text(record, "id: b\n", expected=b"id: a\n", within=record.parent)
+    assert str(refused.value) == f"cannot write {record}: Too many levels of symbolic links"
+    assert record.is_symlink() and elsewhere.read_text() == "id: a\n"
+    assert sorted(p.name for p in record.parent.iterdir()) == ["record.yaml"]
+
+
 def test_a_private_file_is_its_owners_alone(tmp_path: Path) -> None:
     from wsg import safewrite
 
