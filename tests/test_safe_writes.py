@@ -413,8 +413,11 @@ def test_without_syncfs_every_file_and_folder_of_a_site_is_flushed(
     assert (site / "events" / "a.html").read_text() == "a\n"
 
 
+# ENOSPC and EDQUOT: data that could not be written back; their numbers lie on both sides
+# of ENOSYS, the one failure that means "no syncfs here"
+@pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC, errno.EDQUOT])
 def test_a_syncfs_that_fails_is_a_failed_write_and_the_old_site_stays(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from wsg import safewrite
     from wsg.errors import WsgError
@@ -424,11 +427,11 @@ def test_a_syncfs_that_fails_is_a_failed_write_and_the_old_site_stays(
     (site / SITE_MARKER).write_text(MARKER[1])
     (site / "index.html").write_text("old\n")
     before = tree_state(tmp_path)
-    _libc_whose_syncfs_fails(errno.EIO, monkeypatch)
+    _libc_whose_syncfs_fails(code, monkeypatch)
     with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
         (building / "index.html").write_text("new\n")
     monkeypatch.undo()
-    assert str(failed.value) == f"cannot write {site}: Input/output error"
+    assert str(failed.value) == f"cannot write {site}: {os.strerror(code)}"
     assert tree_state(tmp_path) == before  # nothing left beside it either
 
 
