@@ -435,6 +435,32 @@ def test_a_syncfs_that_fails_is_a_failed_write_and_the_old_site_stays(
     assert tree_state(tmp_path) == before  # nothing left beside it either
 
 
+# a link is skipped (ELOOP, 40); any other failure to open a file of the tree, below or above
+# that number (EIO; ESTALE, a file gone on NFS), fails the write
+@pytest.mark.parametrize("code", [errno.EIO, errno.ESTALE])
+def test_a_file_of_the_tree_that_cannot_be_opened_to_flush_fails_the_write(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    monkeypatch.setattr(safewrite, "_syncfs", lambda folder: False)
+    real_open = os.open
+
+    def open_failing_on_pages(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith(".html"):
+            raise OSError(code, os.strerror(code), path)
+        return real_open(path, flags, *args, **kwargs)
+
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+        monkeypatch.setattr(os, "open", open_failing_on_pages)
+    monkeypatch.undo()
+    assert str(failed.value) == f"cannot write {site}: {os.strerror(code)}"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_link_in_a_tree_is_flushed_with_its_folder_and_never_followed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
