@@ -608,6 +608,30 @@ def test_the_plain_calls_refuse_an_existing_file_and_write_for_everyone(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing", "new", "other"]
 
 
+@pytest.mark.parametrize(
+    ("first_line", "believed"),
+    [("wsg", True), ("", False), ("ws", False), ("wsf", False), ("wsgx", False), ("x", False)],
+)
+def test_only_a_marker_whose_first_line_is_wsgs_is_believed(
+    first_line: str, believed: bool, tmp_path: Path
+) -> None:
+    """Lines before and after ``wsg`` in sorted order alike: the comparison is equality."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    (tmp_path / ".wsg-site").write_text(f"{first_line}\nanything after the first line\n")
+    (tmp_path / "index.html").write_text("a page\n")
+    if believed:
+        safewrite.check_replaceable(tmp_path, MARKER)
+    else:
+        with pytest.raises(WsgError) as refused:
+            safewrite.check_replaceable(tmp_path, MARKER)
+        assert str(refused.value) == (
+            f"{tmp_path} is not empty and holds no .wsg-site, so wsg did not write it; "
+            "nothing in it was touched: name a new or empty folder"
+        )
+
+
 def test_a_marker_that_cannot_be_read_is_not_believed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
