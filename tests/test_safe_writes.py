@@ -280,6 +280,16 @@ def test_a_folder_that_fails_to_flush_is_a_failed_write(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "site"]  # no temporaries
 
 
+def test_sync_folder_opens_only_a_folder(tmp_path: Path) -> None:
+    """O_DIRECTORY: a path that became a plain file is an error, not a silent flush of it."""
+    from wsg import safewrite
+
+    (tmp_path / "file").write_text("not a folder\n")
+    safewrite.sync_folder(tmp_path)
+    with pytest.raises(NotADirectoryError):
+        safewrite.sync_folder(tmp_path / "file")
+
+
 def test_a_folder_made_meanwhile_by_another_run_is_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
