@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -149,6 +150,608 @@ def leftovers(work: Path) -> set[str]:
 def validate(work: Path) -> tuple[int, str]:
     result = run_wsg("validate", "--no-cache", "--data", str(work / "data"), "--today", TODAY)
     return result.code, result.out
+
+
+# --- one call at a time: the corners the commands seldom reach --------------------------------
+# Found by mutation testing (docs/mutation.md): each test below fails on a small change to
+# wsg/safewrite.py that every command-level test passes with. They come first: in-process
+# and quick, they judge a mutant (pytest -x) before the tests that run wsg many times.
+
+
+def test_a_link_is_named_in_the_one_line_that_refuses_it(tmp_path: Path) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "linked").symlink_to(real)
+    (tmp_path / "repo" / "note.txt").symlink_to(real / "note.txt")
+    through_folder = tmp_path / "repo" / "linked" / "deeper" / "note.txt"
+    with pytest.raises(WsgError) as folder:
+        safewrite.write_text(through_folder, "x", within=tmp_path / "repo")
+    assert str(folder.value) == (
+        f"cannot write {through_folder}: wsg never writes through a symbolic link"
+        f" ({tmp_path / 'repo' / 'linked'} is one)"
+    )
+    with pytest.raises(WsgError) as itself:
+        safewrite.write_text(tmp_path / "repo" / "note.txt", "x", within=tmp_path / "repo")
+    assert str(itself.value) == (
+        f"cannot write {tmp_path / 'repo' / 'note.txt'}: wsg never writes through a symbolic link"
+    )
+    # without ``within``, or outside it, only the target itself is looked at: the user named
+    # the path
+    safewrite.write_text(through_folder, "written\n")
+    safewrite.write_text(through_folder.with_name("b.txt"), "b\n", within=tmp_path / "other")
+    assert (real / "deeper" / "b.txt").read_text() == "b\n"
+    (real / "deeper" / "b.txt").unlink()
+    assert (real / "deeper" / "note.txt").read_text() == "written\n"
+    assert list(real.iterdir()) == [real / "deeper"]
+    assert not (real / "note.txt").exists()
+
+
+def test_a_file_turned_into_a_link_after_the_look_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record is swapped for a link (to a file with the very bytes read) between the look
+    for links and the comparison: the comparison does not follow it, and nothing is written."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    record, elsewhere = tmp_path / "repo" / "record.yaml", tmp_path / "elsewhere.yaml"
+    record.parent.mkdir()
+    record.write_text("id: a\n")
+    elsewhere.write_text("id: a\n")
+    real_refuse_links = safewrite.refuse_links
+
+    def look_then_swap(path: Path, within: Path | None) -> None:
+        real_refuse_links(path, within)
+        record.unlink()
+        record.symlink_to(elsewhere)
+
+    monkeypatch.setattr(safewrite, "refuse_links", look_then_swap)
+    with pytest.raises(WsgError) as refused:
+        safewrite.write_text(record, "id: b\n", expected=b"id: a\n", within=record.parent)
+    assert str(refused.value) == f"cannot write {record}: Too many levels of symbolic links"
+    assert record.is_symlink() and elsewhere.read_text() == "id: a\n"
+    assert sorted(p.name for p in record.parent.iterdir()) == ["record.yaml"]
+
+
+def test_a_private_file_is_its_owners_alone(tmp_path: Path) -> None:
+    from wsg import safewrite
+
+    umask = os.umask(0o022)
+    try:
+        safewrite.write_bytes(tmp_path / "key", b"secret", private=True)
+        safewrite.write_bytes(tmp_path / "shared", b"public")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "key").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "shared").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "key").read_bytes() == b"secret"
+
+
+def _folders_cannot_be_flushed(code: int, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """``os.fsync`` fails with ``code`` on every folder; the files it flushed, by handle."""
+    real_fsync = os.fsync
+    files: list[int] = []
+
+    def fsync(handle: int) -> None:
+        if stat.S_ISDIR(os.fstat(handle).st_mode):
+            raise OSError(code, os.strerror(code))
+        files.append(handle)
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return files
+
+
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOTSUP, errno.EBADF])
+def test_a_file_system_that_cannot_flush_folders_still_gets_the_file(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    files = _folders_cannot_be_flushed(code, monkeypatch)
+    safewrite.write_text(tmp_path / "new" / "file.txt", "whole\n")
+    assert (tmp_path / "new" / "file.txt").read_text() == "whole\n"
+    assert len(files) == 1  # the file itself was flushed
+
+
+def test_a_folder_that_fails_to_flush_is_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    _folders_cannot_be_flushed(errno.EIO, monkeypatch)
+    # the flush of the folder comes after the rename: the name is in place, and said unsure
+    target = tmp_path / "file.txt"
+    with pytest.raises(WsgError) as failed:
+        safewrite.write_text(target, "whole\n")
+    assert str(failed.value) == f"cannot write {target}: Input/output error"
+    with pytest.raises(WsgError) as failed_again:
+        safewrite.write_text(target, "again\n", overwrite=True)
+    assert str(failed_again.value) == f"cannot write {target}: Input/output error"
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed_site, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert str(failed_site.value) == f"cannot write {site}: Input/output error"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt", "site"]  # no temporaries
+
+
+def test_sync_folder_opens_only_a_folder(tmp_path: Path) -> None:
+    """O_DIRECTORY: a path that became a plain file is an error, not a silent flush of it."""
+    from wsg import safewrite
+
+    (tmp_path / "file").write_text("not a folder\n")
+    safewrite.sync_folder(tmp_path)
+    with pytest.raises(NotADirectoryError):
+        safewrite.sync_folder(tmp_path / "file")
+
+
+def test_a_folder_made_meanwhile_by_another_run_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run makes the year folder between the look and the mkdir: both carry on."""
+    from wsg import safewrite
+
+    real_mkdir = os.mkdir
+    raced: list[str] = []
+
+    def mkdir_after_another_run(path: Any, *args: Any) -> None:
+        if not raced:
+            raced.append(os.fspath(path))
+            real_mkdir(path, *args)
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), path)
+        real_mkdir(path, *args)
+
+    monkeypatch.setattr(os, "mkdir", mkdir_after_another_run)
+    target = tmp_path / "events" / "2027" / "new.yaml"
+    safewrite.write_text(target, "id: new\n")
+    assert raced == [str(tmp_path / "events")]
+    assert target.read_text() == "id: new\n"
+
+
+def test_a_file_made_meanwhile_where_a_folder_goes_is_a_failed_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    def mkdir_after_someone_saved_a_file(path: Any, *args: Any) -> None:
+        Path(path).write_text("someone's file\n")
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), path)
+
+    monkeypatch.setattr(os, "mkdir", mkdir_after_someone_saved_a_file)
+    target = tmp_path / "events" / "new.yaml"
+    with pytest.raises(WsgError) as failed:
+        safewrite.write_text(target, "id: new\n")
+    assert str(failed.value) == f"cannot write {target}: File exists"
+    assert (tmp_path / "events").read_text() == "someone's file\n"
+
+
+@pytest.mark.parametrize("code", [errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK])
+def test_without_hard_links_a_new_file_is_renamed_in_without_replacing(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file system without hard links: renameat2 with RENAME_NOREPLACE instead."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    def no_hard_links(source: Any, destination: Any, *args: Any, **kwargs: Any) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    new = tmp_path / "new.yaml"
+    safewrite.write_text(new, "id: new\n")
+    assert new.read_text() == "id: new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml"]  # no temporary left
+
+    saved = tmp_path / "saved.yaml"
+
+    def no_hard_links_and_someone_saves(source: Any, destination: Any, *a: Any, **k: Any) -> None:
+        saved.write_text("someone else's\n")  # after the check, before the rename
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", no_hard_links_and_someone_saves)
+    with pytest.raises(WsgError) as refused:
+        safewrite.write_text(saved, "id: mine\n")
+    assert str(refused.value) == f"{saved} exists; not overwritten"
+    assert saved.read_text() == "someone else's\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.yaml", "saved.yaml"]
+
+
+def test_without_hard_links_or_renameat2_the_link_error_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    def no_hard_links(source: Any, destination: Any, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    monkeypatch.setattr(safewrite, "_renameat2", lambda first, second, flags: False)
+    target = tmp_path / "new.yaml"
+    with pytest.raises(WsgError) as failed:
+        safewrite.write_text(target, "id: new\n")
+    assert str(failed.value) == f"cannot write {target}: Operation not permitted"
+    assert list(tmp_path.iterdir()) == []
+
+
+MARKER = (".wsg-site", "wsg\nThe marker of a site wsg wrote.\n")  # as wsg render site writes it
+
+
+def _libc_whose_syncfs_fails(code: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C library as ctypes sees it, but ``syncfs`` fails with ``code`` (None: there is none)."""
+    real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
+
+    class Libc:
+        def __getattr__(self, name: str) -> Any:
+            if name == "syncfs":
+                if code is None:
+                    raise AttributeError(name)
+                return lambda handle: (ctypes.set_errno(code), -1)[1]
+            return getattr(libc, name)
+
+    def cdll(name: Any, *args: Any, **kwargs: Any) -> Any:
+        return Libc() if name is None else real_cdll(name, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+@pytest.mark.parametrize("without", ["ENOSYS", "no syncfs", "no C library", "not ctypes' kind"])
+def test_without_syncfs_every_file_and_folder_of_a_site_is_flushed(
+    without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    if without in ("ENOSYS", "no syncfs"):
+        _libc_whose_syncfs_fails(errno.ENOSYS if without == "ENOSYS" else None, monkeypatch)
+    else:
+        _no_c_library(OSError if without == "no C library" else TypeError, monkeypatch)
+    calls = record_calls(monkeypatch)
+    site = tmp_path / "site"
+    with safewrite.replace_tree(site, MARKER) as building:
+        (building / "events").mkdir()
+        (building / "events" / "a.html").write_text("a\n")
+        (building / "index.html").write_text("index\n")
+    monkeypatch.undo()
+    assert not any(call.name == "syncfs" for call in calls)
+    assert_durable_tree(calls, site)
+    assert (site / "events" / "a.html").read_text() == "a\n"
+
+
+# ENOSPC and EDQUOT: data that could not be written back; their numbers lie on both sides
+# of ENOSYS, the one failure that means "no syncfs here"
+@pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC, errno.EDQUOT])
+def test_a_syncfs_that_fails_is_a_failed_write_and_the_old_site_stays(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / "index.html").write_text("old\n")
+    before = tree_state(tmp_path)
+    _libc_whose_syncfs_fails(code, monkeypatch)
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    monkeypatch.undo()
+    assert str(failed.value) == f"cannot write {site}: {os.strerror(code)}"
+    assert tree_state(tmp_path) == before  # nothing left beside it either
+
+
+# a link is skipped (ELOOP, 40); any other failure to open a file of the tree, below or above
+# that number (EIO; ESTALE, a file gone on NFS), fails the write
+@pytest.mark.parametrize("code", [errno.EIO, errno.ESTALE])
+def test_a_file_of_the_tree_that_cannot_be_opened_to_flush_fails_the_write(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    monkeypatch.setattr(safewrite, "_syncfs", lambda folder: False)
+    real_open = os.open
+
+    def open_failing_on_pages(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path).endswith(".html"):
+            raise OSError(code, os.strerror(code), path)
+        return real_open(path, flags, *args, **kwargs)
+
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+        monkeypatch.setattr(os, "open", open_failing_on_pages)
+    monkeypatch.undo()
+    assert str(failed.value) == f"cannot write {site}: {os.strerror(code)}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_link_in_a_tree_is_flushed_with_its_folder_and_never_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+
+    monkeypatch.setattr(safewrite, "_syncfs", lambda folder: False)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not the tree's\n")
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "sub" / "page.html").write_text("page\n")
+    (tree / "sub" / "out").symlink_to(outside)
+    (tree / "dangling").symlink_to(tmp_path / "nowhere")
+    flushed: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(handle: int) -> None:
+        flushed.append(os.readlink(f"/proc/self/fd/{handle}"))
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    safewrite.sync_tree(tree)
+    assert sorted(flushed) == [str(tree), str(tree / "sub"), str(tree / "sub" / "page.html")]
+
+
+def test_a_site_keeps_its_folders_permissions_and_leaves_no_old_tree_beside_it(
+    tmp_path: Path,
+) -> None:
+    from wsg import safewrite
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / "old.html").write_text("old\n")
+    site.chmod(0o751)  # others may pass through, not list it
+    for page in ("first", "second"):
+        with safewrite.replace_tree(site, MARKER) as building:
+            (building / "index.html").write_text(f"{page}\n")
+        assert site.stat().st_mode & 0o777 == 0o751
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # the old tree is gone
+        assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
+        assert (site / SITE_MARKER).read_text() == MARKER[1]
+
+
+UNREADABLE_FOLDERS = r"""
+import sys
+from pathlib import Path
+from wsg import safewrite
+from wsg.errors import WsgError
+
+base = Path(sys.argv[1])
+safewrite.write_text(base / "write-only" / "note.txt", "written\n")
+try:
+    with safewrite.replace_tree(base / "unlisted", (".wsg-site", "wsg\n")):
+        pass
+except WsgError as error:
+    print(error)
+"""
+
+
+def test_a_folder_that_may_be_written_but_not_read(tmp_path: Path) -> None:
+    """A new file goes in (the folder cannot be flushed: nothing more can be done); a site
+    folder that cannot be listed cannot be known as wsg's, and is refused in one line."""
+    for name in ("write-only", "unlisted"):
+        (tmp_path / name).mkdir(mode=0o333)
+        (tmp_path / name).chmod(0o333)
+    try:
+        result = run_python_unprivileged("-c", UNREADABLE_FOLDERS, str(tmp_path))
+    finally:
+        for name in ("write-only", "unlisted"):
+            (tmp_path / name).chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"cannot write {tmp_path / 'unlisted'}: Permission denied\n"
+    assert (tmp_path / "write-only" / "note.txt").read_text() == "written\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["unlisted", "write-only"]
+    assert list((tmp_path / "unlisted").iterdir()) == []
+
+
+STUCK_OLD_SITE = r"""
+import sys
+from pathlib import Path
+from wsg import safewrite
+
+site = Path(sys.argv[1]) / "site"
+with safewrite.replace_tree(site, (".wsg-site", "wsg\n")) as building:
+    (building / "index.html").write_text("new\n")
+print(sorted(p.name for p in site.iterdir()))
+"""
+
+
+def test_an_old_site_that_cannot_be_removed_whole_is_left_hidden(tmp_path: Path) -> None:
+    """The new site is in place: what is left of the old one (a folder its user locked) stays
+    under a hidden name, and the render has succeeded."""
+    site = tmp_path / "site"
+    (site / "locked").mkdir(parents=True)
+    (site / ".wsg-site").write_text("wsg\n")
+    (site / "locked" / "page.html").write_text("old\n")
+    (site / "locked").chmod(0o555)
+    try:
+        result = run_python_unprivileged("-c", STUCK_OLD_SITE, str(tmp_path))
+    finally:
+        for folder in tmp_path.rglob("locked"):
+            folder.chmod(0o755)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "['.wsg-site', 'index.html']\n"
+    assert visible(tmp_path) == {"site", "site/index.html"}
+    assert [p.relative_to(tmp_path).parts[1:] for p in tmp_path.rglob("page.html")] == [
+        ("locked", "page.html")
+    ]
+
+
+def test_a_site_under_a_file_is_one_line(tmp_path: Path) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    (tmp_path / "file").write_text("a file, not a folder\n")
+    target = tmp_path / "file" / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(target, MARKER):
+        pass
+    assert str(failed.value) == f"cannot write {target}: Not a directory"
+
+
+def test_the_plain_calls_refuse_an_existing_file_and_write_for_everyone(tmp_path: Path) -> None:
+    """Without ``overwrite`` or ``private``: a new file only, with the usual permissions."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    existing = tmp_path / "existing"
+    existing.write_bytes(b"kept\n")
+    umask = os.umask(0o022)
+    try:
+        with pytest.raises(WsgError) as refused:
+            safewrite.write_bytes(existing, b"lost\n")
+        assert str(refused.value) == f"{existing} exists; not overwritten"
+        with pytest.raises(WsgError) as refused_too, safewrite.writing(existing) as stream:
+            stream.write(b"lost\n")
+        assert str(refused_too.value) == f"{existing} exists; not overwritten"
+        with safewrite.writing(tmp_path / "new") as stream:
+            stream.write(b"new\n")
+        safewrite.write_bytes(tmp_path / "other", b"other\n")
+    finally:
+        os.umask(umask)
+    assert existing.read_bytes() == b"kept\n"
+    assert [(tmp_path / n).stat().st_mode & 0o777 for n in ("new", "other")] == [0o644, 0o644]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing", "new", "other"]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "believed"),
+    [("wsg", True), ("", False), ("ws", False), ("wsf", False), ("wsgx", False), ("x", False)],
+)
+def test_only_a_marker_whose_first_line_is_wsgs_is_believed(
+    first_line: str, believed: bool, tmp_path: Path
+) -> None:
+    """Lines before and after ``wsg`` in sorted order alike: the comparison is equality."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    (tmp_path / ".wsg-site").write_text(f"{first_line}\nanything after the first line\n")
+    (tmp_path / "index.html").write_text("a page\n")
+    if believed:
+        safewrite.check_replaceable(tmp_path, MARKER)
+    else:
+        with pytest.raises(WsgError) as refused:
+            safewrite.check_replaceable(tmp_path, MARKER)
+        assert str(refused.value) == (
+            f"{tmp_path} is not empty and holds no .wsg-site, so wsg did not write it; "
+            "nothing in it was touched: name a new or empty folder"
+        )
+
+
+def test_a_marker_that_cannot_be_read_is_not_believed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / SITE_MARKER).write_text(MARKER[1])
+    (site / "index.html").write_text("old\n")
+    monkeypatch.setattr(os, "read", _io_error)
+    with pytest.raises(WsgError) as refused:
+        safewrite.check_replaceable(site, MARKER)
+    monkeypatch.undo()
+    assert str(refused.value).startswith(f"{site} is not empty and holds no {SITE_MARKER}, ")
+    safewrite.check_replaceable(site, MARKER)  # readable, it is believed
+
+
+def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C library as ctypes sees it, without the function ``name`` (an older glibc)."""
+    real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
+
+    class Libc:
+        def __getattr__(self, wanted: str) -> Any:
+            if wanted == name:
+                raise AttributeError(wanted)
+            return getattr(libc, wanted)
+
+    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
+        return Libc() if library is None else real_cdll(library, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+def _no_c_library(error: type[Exception], monkeypatch: pytest.MonkeyPatch) -> None:
+    """ctypes cannot open the C library (OSError) or takes no None for it (TypeError, Windows)."""
+    real_cdll = ctypes.CDLL
+
+    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
+        if library is None:
+            raise error("no C library by that name")
+        return real_cdll(library, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
+@pytest.mark.parametrize("without", ["renameat2", "a C library", "ctypes' kind"])
+def test_a_c_library_without_renameat2(
+    without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site is swapped in by two renames; a new file needs a hard link."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".wsg-site").write_text(MARKER[1])
+    (site / "old.html").write_text("old\n")
+    if without == "renameat2":
+        _libc_without("renameat2", monkeypatch)
+    else:
+        _no_c_library(OSError if without == "a C library" else TypeError, monkeypatch)
+    calls = record_calls(monkeypatch)
+    with safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == ["replace"] * 2
+    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+    def no_hard_links(source: Any, destination: Any, *args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_hard_links)
+    with pytest.raises(WsgError) as failed:
+        safewrite.write_text(tmp_path / "new.txt", "new\n")
+    assert str(failed.value) == f"cannot write {tmp_path / 'new.txt'}: Operation not permitted"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_syncfs_failing_in_the_c_library_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error number is the one the C library set (ctypes keeps it only when asked)."""
+    from wsg import safewrite
+    from wsg.errors import WsgError
+
+    real_cdll = ctypes.CDLL
+
+    class Libc:
+        def __init__(self, use_errno: bool) -> None:
+            self.libc = real_cdll(None, use_errno=use_errno)
+
+        def syncfs(self, handle: int) -> int:
+            return int(self.libc.syncfs(-1))  # EBADF, set by the C library itself
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.libc, name)
+
+    def cdll(library: Any, *args: Any, use_errno: bool = False, **kwargs: Any) -> Any:
+        if library is None:
+            return Libc(use_errno)
+        return real_cdll(library, *args, use_errno=use_errno, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    ctypes.set_errno(0)
+    site = tmp_path / "site"
+    with pytest.raises(WsgError) as failed, safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    assert str(failed.value) == f"cannot write {site}: Bad file descriptor"
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- stopped at every step -------------------------------------------------------------------
