@@ -1327,6 +1327,24 @@ def test_a_marker_that_is_not_a_plain_file_of_wsg_is_not_believed(
     assert tree_state(tmp_path) == before
 
 
+def test_a_named_pipe_called_like_the_marker_is_refused_without_waiting(tmp_path: Path) -> None:
+    # opened blocking, a FIFO waits for a writer: render site would hang forever
+    data = make_dataset(tmp_path / "repo", {})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("mine\n")
+    os.mkfifo(out / SITE_MARKER)
+    done = subprocess.run(
+        [sys.executable, "-m", "wsg", "render", "site", "--out", str(out), "--data", str(data),
+         "--today", TODAY],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 2, done.stderr
+    assert "holds no .wsg-site" in done.stderr
+    assert (out / "index.html").read_text() == "mine\n"
+    assert stat.S_ISFIFO((out / SITE_MARKER).lstat().st_mode)
+
+
 def test_a_link_named_as_the_site_folder_is_refused(tmp_path: Path) -> None:
     data = make_dataset(tmp_path / "repo", {})
     real = tmp_path / "real"

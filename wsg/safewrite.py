@@ -280,7 +280,9 @@ def check_replaceable(target: Path, marker: Marker) -> None:
 def _is_marker(path: Path, text: str) -> bool:
     """True if ``path`` is a plain file (never a link) whose first line is ``text``'s."""
     try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # non-blocking: opening a named pipe called .wsg-site would wait for a writer
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        handle = os.open(path, flags)
     except OSError:
         return False
     try:
