@@ -223,11 +223,11 @@ def test_a_private_file_is_its_owners_alone(tmp_path: Path) -> None:
     umask = os.umask(0o022)
     try:
         safewrite.write_bytes(tmp_path / "key", b"secret", private=True)
-        safewrite.write_bytes(tmp_path / "shared", b"public")
+        safewrite.write_bytes(tmp_path / "public", b"public")
     finally:
         os.umask(umask)
     assert (tmp_path / "key").stat().st_mode & 0o777 == 0o600
-    assert (tmp_path / "shared").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "public").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "key").read_bytes() == b"secret"
 
 
