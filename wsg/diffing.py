@@ -76,9 +76,7 @@ class RecordChanges:
             ranks.append(ERROR_INTRODUCED)
         elif self.introduced:
             ranks.append(LIFECYCLE)
-        if self.fixed:
-            ranks.append(FIXED)
-        return min(ranks, default=FIXED)
+        return min(ranks, default=FIXED)  # findings only fixed: the last of all
 
     def add(self, type_: str, text: str, rank: int) -> None:
         self.changes.append(Change(type_, text, rank))

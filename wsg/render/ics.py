@@ -278,7 +278,7 @@ def _fold(line: Line) -> str:
         end = start + _LIMIT - 1
         while data[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back to the character
             end -= 1
-        if data[end - 1] == 0x5C and end - 1 > start:  # a backslash: keep the escape whole
+        if data[end - 1] == 0x5C:  # a backslash: keep the escape whole
             end -= 1
         pieces.append(data[start:end])
         start = end
