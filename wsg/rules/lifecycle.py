@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from wsg.model import BudgetLine, Event
+from wsg.model import BudgetLine, Event, EventBudget
 from wsg.plural import plural
 from wsg.rules import Problem, dataset_rule, event_rule
 
@@ -848,11 +848,8 @@ def fellowships_mismatch(event: Event, dataset: Dataset) -> Iterator[Problem]:
 _CALLED_OFF = ("cancelled", "postponed")
 
 
-def _committed(event: Event) -> float:
-    budget = event.budget
-    if budget is None:
-        return 0
-    if event.status in _CALLED_OFF:
+def _committed(budget: EventBudget, status: str | None) -> float:
+    if status in _CALLED_OFF:
         return budget.spent or 0
     return budget.allocated or 0
 
@@ -907,7 +904,7 @@ def budget_overcommitted(dataset: Dataset) -> Iterator[Problem]:
             continue
         key = (event.start.year, event.budget.currency)
         if key in lines:
-            committed[key] = committed.get(key, 0) + _committed(event)
+            committed[key] = committed.get(key, 0) + _committed(event.budget, event.status)
     for (year, currency), same in lines.items():
         amount = sum(line.amount or 0 for line in same)
         total = committed.get((year, currency), 0)
