@@ -517,6 +517,12 @@ def test_an_entry_without_a_term_or_its_start_holds_no_seat(check: Check) -> Non
     ]
 
 
+def test_an_entry_without_a_role_is_missing_a_field_not_a_region(check: Check) -> None:
+    """Only a vice-chairman owes a region: an entry with no role is told what it lacks."""
+    seats = [*team(), "{name: Omar Mansour, country: DZ, term: {start: 2025-01-20}}"]
+    assert check({WSG: wsg_yaml(*seats)}) == [("missing-field", *at(seats, 7))]
+
+
 # --- Every finding of a team's history, in full -------------------------------------------
 # Which term a finding points at and which one it names, when several could be meant: a
 # later term first in the file, a successor with an end of their own, two terms that end on

@@ -191,6 +191,10 @@ EVENT_ROWS: list[tuple[str, dict[str, str | None], list[tuple[str, int, int, str
         ("bad-time", 14, 17, f'\'23.59\' {NOT_A_TIME} (did you mean "23:59"?)'),
         ("bad-time", 14, 31, f'\'9.59\' {NOT_A_TIME} (did you mean "09:59"?)'),
     ]),
+    ("loose-times-past-their-limits", {"programme": sessions(("9.60", "9.75"))}, [
+        ("bad-time", 14, 17, f"'9.60' {NOT_A_TIME}"),
+        ("bad-time", 14, 30, f"'9.75' {NOT_A_TIME}"),
+    ]),
     ("hours-past-23", {"programme": sessions(("09:00", "25:61"), ("25:00", "99:00"))}, [
         ("bad-time", 14, 31, f"'25:61' {NOT_A_TIME}; hours run from 00 to 23"),
         ("bad-time", 15, 17, f"'25:00' {NOT_A_TIME}; hours run from 00 to 23"),
@@ -623,6 +627,8 @@ KIND_WORDS = ("workshop", "seminar", "forum", "symposium", "webinar")
         # 3 typos in a word of 9 letters beat a longer word that difflib rates higher;
         # a word of 12 letters allows 3 as well, not 4
         ("abcdefghi", ("xbcxefxhi", "abcdefghixxxx"), "xbcxefxhi"),
+        # three typos that change six letters (each a letter of its own) are still three
+        ("xbcdyfghz", ("abcdefghi", "xbcdyfghzqqqq"), "abcdefghi"),
         ("abcdefghijkl", ("xbcxefxhixkl", "abcdefghijklxxxxx"), "abcdefghijklxxxxx"),
         ("vice-chair", ("vice-chairman", "chairman"), "vice-chairman"),
         # difflib's ratio for what is too far for typos: 2 * 8 / (18 + 8) = 0.62
