@@ -142,7 +142,10 @@ def cosmic_ray(*args: str) -> None:
 def mutate(module: str, fresh: bool) -> tuple[int, int] | None:
     """Run (or resume) one module's session; its (killed, survived) counts."""
     tests = judges(module)
-    pytest = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests]
+    # pytest's start-up is paid once a mutant: hypothesis's and xdist's plugins would double it
+    # (a test file that uses hypothesis still imports it)
+    plugins_off = ("no:cacheprovider", "no:hypothesispytest", "no:xdist")
+    pytest = [sys.executable, "-m", "pytest", "-x", "-q", *(f"-p{p}" for p in plugins_off), *tests]
     began = time.monotonic()
     clean = subprocess.run(pytest, cwd=TREE, env=environment(), capture_output=True, text=True)
     if clean.returncode != 0:
