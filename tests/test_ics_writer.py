@@ -85,6 +85,7 @@ ZONES = [
     "Pacific/Apia",  # DST dropped in 2021
     "Africa/Nairobi",  # no change at all
     "Asia/Tehran",  # DST dropped in 2022
+    "Africa/Sao_Tome",  # to +01 on 1 January 2018, back to GMT on 1 January 2019
 ]
 
 

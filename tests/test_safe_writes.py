@@ -688,6 +688,25 @@ def _no_c_library(error: type[Exception], monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(ctypes, "CDLL", cdll)
 
 
+def test_relative_paths_are_taken_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative path is the working folder's: a file written there, a site swapped in one step."""
+    from wsg import safewrite
+
+    monkeypatch.chdir(tmp_path)
+    safewrite.write_text(Path("new.txt"), "new\n")
+    assert (tmp_path / "new.txt").read_text() == "new\n"
+    for text in ("first\n", "second\n"):
+        calls = record_calls(monkeypatch)
+        with safewrite.replace_tree(Path("site"), MARKER) as building:
+            (building / "index.html").write_text(text)
+        assert (tmp_path / "site" / "index.html").read_text() == text
+    # the second time, the old site and the new one were swapped in one step
+    assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == ["exchange"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "site"]
+
+
 @pytest.mark.parametrize("without", ["renameat2", "a C library", "ctypes' kind"])
 def test_a_c_library_without_renameat2(
     without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
