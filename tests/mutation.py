@@ -11,7 +11,7 @@ time on one core, and each mutant is judged by the module's test files with ``py
 interrupted run resumes where it stopped; a changed module starts afresh; changed
 test files judge the survivors again (killed mutants stay killed: --fresh judges
 every mutant again). The report gives each module's score
-(killed / (killed + survived); a mutant whose tests hang, past four times the clean
+(killed / (killed + survived); a mutant whose tests hang, past twice the clean
 run, counts as killed) and every survivor's line and diff.
 """
 
@@ -151,9 +151,9 @@ def mutate(module: str, fresh: bool) -> tuple[int, int] | None:
     if clean.returncode != 0:
         print(f"{module}: its tests fail before any mutation:\n{clean.stdout[-2000:]}")
         return None
-    # a mutant whose tests take four times the clean run's time is taken as hanging (killed):
+    # a mutant whose tests take twice the clean run's time is taken as hanging (killed):
     # a correct mutant is slower by the load of the machine at most, and a hang costs the whole wait
-    timeout = max(30.0, 4 * (time.monotonic() - began))
+    timeout = max(30.0, 2 * (time.monotonic() - began))
     config = TREE / "cosmic-ray.toml"
     config.write_text(
         "[cosmic-ray]\n"
