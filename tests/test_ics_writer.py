@@ -351,6 +351,7 @@ def test_without_a_site_the_circular_is_the_entrys_url() -> None:
         ("postponed", Postponement(reason="host"), "TENTATIVE"),  # new dates to be announced
         ("postponed", Postponement(to="x"), "TENTATIVE"),  # new dates in this very file
         ("postponed", Postponement(to="y"), "CANCELLED"),  # the other event's entries take over
+        ("postponed", Postponement(to="w"), "CANCELLED"),  # whichever way the ids sort
         ("announced", Postponement(to="y"), "CONFIRMED"),  # no longer postponed
     ],
 )
