@@ -359,6 +359,14 @@ def test_status(status: str | None, postponement: Postponement | None, line: str
     assert ics.status(Event(id="x", status=status, postponement=postponement)) == line
 
 
+def test_a_postponement_to_the_events_own_id_is_told_by_value() -> None:
+    """The same id spelled by two strings (as two readings of a file give) is this very file."""
+    own, named = "".join(["wtsa", "-2026"]), "".join(["wtsa-", "2026"])
+    assert own == named and own is not named
+    event = Event(id=own, status="postponed", postponement=Postponement(to=named))
+    assert ics.status(event) == "TENTATIVE"
+
+
 @pytest.mark.parametrize(
     ("value", "line"),
     [

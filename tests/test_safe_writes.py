@@ -676,6 +676,24 @@ def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ctypes, "CDLL", cdll)
 
 
+def _libc_refusing(name: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C library with a function ``name`` that fails with ``code`` (as the kernel says)."""
+    real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
+
+    def refused(*args: Any) -> int:
+        ctypes.set_errno(code)
+        return -1
+
+    class Libc:
+        def __getattr__(self, wanted: str) -> Any:
+            return refused if wanted == name else getattr(libc, wanted)
+
+    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
+        return Libc() if library is None else real_cdll(library, *args, **kwargs)
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+
+
 def _no_c_library(error: type[Exception], monkeypatch: pytest.MonkeyPatch) -> None:
     """ctypes cannot open the C library (OSError) or takes no None for it (TypeError, Windows)."""
     real_cdll = ctypes.CDLL
@@ -704,6 +722,32 @@ def test_relative_paths_are_taken_from_the_working_folder(
         assert (tmp_path / "site" / "index.html").read_text() == text
     # the second time, the old site and the new one were swapped in one step
     assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == ["exchange"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "site"]
+
+
+@pytest.mark.parametrize("code", [errno.ENOSYS, errno.EINVAL], ids=["old kernel", "file system"])
+def test_renameat2_refused_by_the_kernel_or_the_file_system(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ENOSYS (a kernel before 3.15) or EINVAL (a file system without it): the same fallbacks."""
+    from wsg import safewrite
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".wsg-site").write_text(MARKER[1])
+    (site / "old.html").write_text("old\n")
+    _libc_refusing("renameat2", code, monkeypatch)
+    calls = record_calls(monkeypatch)
+    with safewrite.replace_tree(site, MARKER) as building:
+        (building / "index.html").write_text("new\n")
+    safewrite.write_text(tmp_path / "new.txt", "new\n")
+    assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == [
+        "replace",  # the old site aside
+        "replace",  # the new one in its place
+        "link",  # the new file, refusing to replace one that appeared meanwhile
+    ]
+    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
+    assert (tmp_path / "new.txt").read_text() == "new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "site"]
 
 
