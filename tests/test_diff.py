@@ -502,68 +502,6 @@ def many_events(count: int, id_of: str, start: str = "2026-09-10") -> dict[str, 
     return files
 
 
-class CountingList(list):  # type: ignore[type-arg]
-    """A list that counts the items handed out by iterating over it."""
-
-    handed_out = 0
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        for item in super().__iter__():
-            CountingList.handed_out += 1
-            yield item
-
-
-def test_two_thousand_renames_cost_linear_work(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Issue 12: rename detection re-serialised both events of every added-and-removed pair
-    (400 renames took 48 s). Now each event is serialised a bounded number of times."""
-    from wsg import diffing
-
-    count = 2000
-    old = many_events(count, "2026-09-w{n}")
-    new = many_events(count, "2026-09-workshop-{r}")  # an order unlike the old one
-    today = date.fromisoformat(TODAY)
-    base = dataset.load(make_dataset(tmp_path / "base", old), today)
-    head = dataset.load(make_dataset(tmp_path / "head", new), today)
-    calls = 0
-    serialise = diffing.to_data
-
-    def counted(value: object, public: bool = True) -> object:
-        nonlocal calls
-        calls += 1
-        if calls > 20 * count:
-            raise AssertionError("rename detection does quadratic work")
-        return serialise(value, public)
-
-    monkeypatch.setattr(diffing, "to_data", counted)
-    result = compare(base, head, [], [])
-    said = texts(result)
-    renamed = {r.id: r.changes[0].text for r in result.records}
-    assert renamed["2026-09-workshop-1992"] == (
-        "renamed from 2026-09-w7 (data/events/2026/2026-09-w7.yaml)"
-    )
-    assert sum(t.startswith("renamed from ") for t in said) == count
-    assert len(said) == count  # nothing removed, nothing added
-    assert calls <= 4 * count
-
-
-def test_finding_the_record_of_each_finding_is_one_lookup(tmp_path: Path) -> None:
-    """Issue 12: each finding's record was found by scanning every file (20,000 unreadable
-    files: 53 s). The files are indexed once per dataset."""
-    count = 2000
-    broken = {f"data/events/2026/b{n}.yaml": f"id: b{n}\ntitle: [broken\n" for n in range(count)}
-    today = date.fromisoformat(TODAY)
-    base = dataset.load(make_dataset(tmp_path / "base", broken), today)
-    head = dataset.load(make_dataset(tmp_path / "head", {}), today)
-    base_findings, head_findings = engine.check(base), engine.check(head)
-    base.files, head.files = CountingList(base.files), CountingList(head.files)
-    CountingList.handed_out = 0
-    result = compare(base, head, base_findings, head_findings)
-    assert len(result.fixed) >= count  # every file removed: its findings are fixed
-    assert CountingList.handed_out <= 4 * (len(base.files) + len(head.files))
-
-
 def test_an_event_renamed_because_its_dates_moved_is_one_rename_with_its_changes(
     tmp_path: Path,
 ) -> None:
@@ -1635,3 +1573,68 @@ def test_a_change_of_programme_outranks_a_finding_fixed(tmp_path: Path) -> None:
     )
     assert [r.id for r in result.records] == ["sg42", "2026-09-ai", "2026-01-a"]
     assert [f.rule for f in result.records[2].fixed] == ["unknown-group"]
+
+
+# --- The cost of large diffs: the slowest tests, last (pytest -x stops at a quicker one first)
+
+
+class CountingList(list):  # type: ignore[type-arg]
+    """A list that counts the items handed out by iterating over it."""
+
+    handed_out = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            CountingList.handed_out += 1
+            yield item
+
+
+def test_two_thousand_renames_cost_linear_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12: rename detection re-serialised both events of every added-and-removed pair
+    (400 renames took 48 s). Now each event is serialised a bounded number of times."""
+    from wsg import diffing
+
+    count = 2000
+    old = many_events(count, "2026-09-w{n}")
+    new = many_events(count, "2026-09-workshop-{r}")  # an order unlike the old one
+    today = date.fromisoformat(TODAY)
+    base = dataset.load(make_dataset(tmp_path / "base", old), today)
+    head = dataset.load(make_dataset(tmp_path / "head", new), today)
+    calls = 0
+    serialise = diffing.to_data
+
+    def counted(value: object, public: bool = True) -> object:
+        nonlocal calls
+        calls += 1
+        if calls > 20 * count:
+            raise AssertionError("rename detection does quadratic work")
+        return serialise(value, public)
+
+    monkeypatch.setattr(diffing, "to_data", counted)
+    result = compare(base, head, [], [])
+    said = texts(result)
+    renamed = {r.id: r.changes[0].text for r in result.records}
+    assert renamed["2026-09-workshop-1992"] == (
+        "renamed from 2026-09-w7 (data/events/2026/2026-09-w7.yaml)"
+    )
+    assert sum(t.startswith("renamed from ") for t in said) == count
+    assert len(said) == count  # nothing removed, nothing added
+    assert calls <= 4 * count
+
+
+def test_finding_the_record_of_each_finding_is_one_lookup(tmp_path: Path) -> None:
+    """Issue 12: each finding's record was found by scanning every file (20,000 unreadable
+    files: 53 s). The files are indexed once per dataset."""
+    count = 2000
+    broken = {f"data/events/2026/b{n}.yaml": f"id: b{n}\ntitle: [broken\n" for n in range(count)}
+    today = date.fromisoformat(TODAY)
+    base = dataset.load(make_dataset(tmp_path / "base", broken), today)
+    head = dataset.load(make_dataset(tmp_path / "head", {}), today)
+    base_findings, head_findings = engine.check(base), engine.check(head)
+    base.files, head.files = CountingList(base.files), CountingList(head.files)
+    CountingList.handed_out = 0
+    result = compare(base, head, base_findings, head_findings)
+    assert len(result.fixed) >= count  # every file removed: its findings are fixed
+    assert CountingList.handed_out <= 4 * (len(base.files) + len(head.files))

@@ -920,48 +920,6 @@ def kill_points(steps: list[str]) -> list[int]:
     return sorted({1, count // 2, count, *swaps})
 
 
-@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
-def test_killed_at_any_step_the_target_is_whole_and_validate_sees_no_difference(
-    write: Write, tmp_path: Path
-) -> None:
-    runs = finished_run(write, tmp_path)
-    points = kill_points(runs.steps)
-    assert any(point <= runs.last_swap for point in points)
-    finished = visible(runs.pristine) | visible(tmp_path / "finished")
-    for point in points:
-        work = tmp_path / f"killed-at-{point}"
-        shutil.copytree(runs.pristine, work, symlinks=True)
-        result, _ = run_stepped(write, work, "kill", point)
-        where = f"killed before step {point} ({runs.steps[point - 1]}) of {len(runs.steps)}"
-        assert result.returncode == -signal.SIGKILL, where
-        expected = runs.before if point <= runs.last_swap else runs.after
-        assert snapshot(work / write.target) == expected, where
-        # what a killed run leaves behind is hidden: nothing a record reader or a site sees
-        assert visible(work) <= finished, where
-        # a kill after the last swap (removing a leftover) finds the run's outcome in place
-        assert validate(work) == (runs.baseline if point <= runs.last_swap else runs.outcome), where
-
-
-@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
-def test_a_failing_step_is_one_line_exit_2_and_leaves_nothing_behind(
-    write: Write, tmp_path: Path
-) -> None:
-    runs = finished_run(write, tmp_path)
-    first_file = runs.steps.index("open") + 1
-    renames = [i for i, step in enumerate(runs.steps, 1) if step in ("os.rename", "os.link")]
-    for point in [first_file, *renames]:  # a failing renameat2: see the tests of the swap below
-        work = tmp_path / f"failed-at-{point}"
-        shutil.copytree(runs.pristine, work, symlinks=True)
-        result, _ = run_stepped(write, work, "fail", point)
-        where = f"step {point} ({runs.steps[point - 1]}) failed"
-        assert result.returncode == 2, (where, result.stderr)
-        assert result.stderr.startswith("wsg: cannot write "), where
-        assert result.stderr.endswith(": Input/output error\n"), where
-        assert result.stderr.count("\n") == 1, where
-        assert snapshot(work / write.target) == runs.before, where
-        assert leftovers(work) == leftovers(runs.pristine), where  # not even a hidden file
-
-
 def _io_error(*args: object) -> Any:
     raise OSError(errno.EIO, os.strerror(errno.EIO))
 
@@ -1805,3 +1763,49 @@ def test_the_caches_are_durable_too(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     entry._keep(place, "0 o\nUsage: wsg\n")
     assert place.read_text() == "0 o\nUsage: wsg\n"
     assert_durable_file(calls, place)
+
+
+# --- Runs killed or failing at each step: the slowest tests, last (pytest -x stops at a
+# quicker one first)
+
+
+@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
+def test_killed_at_any_step_the_target_is_whole_and_validate_sees_no_difference(
+    write: Write, tmp_path: Path
+) -> None:
+    runs = finished_run(write, tmp_path)
+    points = kill_points(runs.steps)
+    assert any(point <= runs.last_swap for point in points)
+    finished = visible(runs.pristine) | visible(tmp_path / "finished")
+    for point in points:
+        work = tmp_path / f"killed-at-{point}"
+        shutil.copytree(runs.pristine, work, symlinks=True)
+        result, _ = run_stepped(write, work, "kill", point)
+        where = f"killed before step {point} ({runs.steps[point - 1]}) of {len(runs.steps)}"
+        assert result.returncode == -signal.SIGKILL, where
+        expected = runs.before if point <= runs.last_swap else runs.after
+        assert snapshot(work / write.target) == expected, where
+        # what a killed run leaves behind is hidden: nothing a record reader or a site sees
+        assert visible(work) <= finished, where
+        # a kill after the last swap (removing a leftover) finds the run's outcome in place
+        assert validate(work) == (runs.baseline if point <= runs.last_swap else runs.outcome), where
+
+
+@pytest.mark.parametrize("write", WRITES, ids=WRITE_IDS)
+def test_a_failing_step_is_one_line_exit_2_and_leaves_nothing_behind(
+    write: Write, tmp_path: Path
+) -> None:
+    runs = finished_run(write, tmp_path)
+    first_file = runs.steps.index("open") + 1
+    renames = [i for i, step in enumerate(runs.steps, 1) if step in ("os.rename", "os.link")]
+    for point in [first_file, *renames]:  # a failing renameat2: see the tests of the swap below
+        work = tmp_path / f"failed-at-{point}"
+        shutil.copytree(runs.pristine, work, symlinks=True)
+        result, _ = run_stepped(write, work, "fail", point)
+        where = f"step {point} ({runs.steps[point - 1]}) failed"
+        assert result.returncode == 2, (where, result.stderr)
+        assert result.stderr.startswith("wsg: cannot write "), where
+        assert result.stderr.endswith(": Input/output error\n"), where
+        assert result.stderr.count("\n") == 1, where
+        assert snapshot(work / write.target) == runs.before, where
+        assert leftovers(work) == leftovers(runs.pristine), where  # not even a hidden file
