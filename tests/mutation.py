@@ -107,10 +107,10 @@ def copy_tree() -> None:
             shutil.copy2(source, target)
 
 
-def environment() -> dict[str, str]:
+def environment(tree: Path = TREE) -> dict[str, str]:
     # the copy's package before the installed one, in the tests and in what they start
     values = {k: v for k, v in os.environ.items() if k != "CI"}
-    values["PYTHONPATH"] = str(TREE)
+    values["PYTHONPATH"] = str(tree)
     values["PYTHONDONTWRITEBYTECODE"] = "1"  # no stale bytecode of one mutant for the next
     return values
 
@@ -139,7 +139,68 @@ def cosmic_ray(*args: str) -> None:
     subprocess.run(command, cwd=TREE, env=environment(), check=True)
 
 
-def mutate(module: str, fresh: bool) -> tuple[int, int] | None:
+def parts(results: Path) -> list[Path]:
+    return sorted(results.parent.glob(f"{results.stem}.part-*.sqlite"))
+
+
+def merge_parts(results: Path) -> None:
+    """Take the results of the session's parts into it (also those an interrupted run left)."""
+    for part in parts(results):
+        with sqlite3.connect(results) as database:
+            database.execute("ATTACH DATABASE ? AS part", (str(part),))
+            database.execute(
+                "INSERT OR REPLACE INTO work_results (worker_outcome, output, test_outcome, diff,"
+                " job_id) SELECT worker_outcome, output, test_outcome, diff, job_id FROM"
+                " part.work_results"
+            )
+            database.commit()
+            database.execute("DETACH DATABASE part")
+        part.unlink()
+
+
+def pending(results: Path) -> list[str]:
+    with sqlite3.connect(results) as database:
+        found = database.execute(
+            "SELECT job_id FROM work_items WHERE job_id NOT IN (SELECT job_id FROM work_results)"
+            " ORDER BY job_id"
+        )
+        return [job for (job,) in found]
+
+
+def split(results: Path, jobs: int) -> list[Path]:
+    """The pending mutants dealt into ``jobs`` parts: each a copy of the session less others'."""
+    waiting = pending(results)
+    shares = []
+    for number in range(jobs):
+        share = results.with_name(f"{results.stem}.part-{number}.sqlite")
+        shutil.copyfile(results, share)
+        others = [(job,) for index, job in enumerate(waiting) if index % jobs != number]
+        with sqlite3.connect(share) as database:
+            database.executemany("DELETE FROM mutation_specs WHERE job_id = ?", others)
+            database.executemany("DELETE FROM work_items WHERE job_id = ?", others)
+        shares.append(share)
+    return shares
+
+
+def judge(config: Path, results: Path, jobs: int) -> None:
+    """cosmic-ray exec over the pending mutants, shared among ``jobs`` copies of the tree."""
+    merge_parts(results)
+    jobs = max(1, min(jobs, len(pending(results))))
+    runs = []
+    for number, share in enumerate(split(results, jobs)):
+        tree = TREE if number == 0 else WORK / f"tree-{number}"  # a mutant is a file on disk
+        if tree != TREE:
+            shutil.rmtree(tree, ignore_errors=True)
+            shutil.copytree(TREE, tree)
+        command = [sys.executable, "-m", "cosmic_ray.cli", "exec", str(tree / config.name)]
+        runs.append(subprocess.Popen([*command, str(share)], cwd=tree, env=environment(tree)))
+    failed = [run.wait() for run in runs]
+    merge_parts(results)
+    if any(failed):
+        raise SystemExit(f"mutation: cosmic-ray exec failed in {failed.count(True)} of {jobs}")
+
+
+def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
     """Run (or resume) one module's session; its (killed, survived) counts."""
     tests = judges(module)
     # pytest's start-up is paid once a mutant: hypothesis's and xdist's plugins would double it
@@ -169,6 +230,8 @@ def mutate(module: str, fresh: bool) -> tuple[int, int] | None:
     judged_by = results.with_suffix(".judged-by")
     if fresh:
         results.unlink(missing_ok=True)
+        for part in parts(results):
+            part.unlink()
     if not results.exists():
         cosmic_ray("init", str(config), str(results))
         skip_annotations(module, results)
@@ -176,7 +239,7 @@ def mutate(module: str, fresh: bool) -> tuple[int, int] | None:
         print(f"{module}: its tests changed since its last run: the survivors are judged again")
         rejudge_survivors(results)
     judged_by.write_text(digest(*tests))
-    cosmic_ray("exec", str(config), str(results))
+    judge(config, results, jobs)
     return report(module, results)
 
 
@@ -251,6 +314,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", metavar="MODULE", help="e.g. wsg/render/times.py")
     parser.add_argument("--fresh", action="store_true", help="judge every mutant again")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="mutants judged at once, each in its own copy of the tree (default: one a core)",
+    )
     arguments = parser.parse_args()
     chosen = arguments.modules or every_module()
     for module in chosen:
@@ -260,7 +329,7 @@ def main() -> int:
     scores = []
     for module in chosen:
         began = time.monotonic()
-        counts = mutate(module, arguments.fresh)
+        counts = mutate(module, arguments.fresh, arguments.jobs)
         minutes = (time.monotonic() - began) / 60
         print(f"{module}: {minutes:.1f} minutes")
         scores.append(counts)

@@ -7,7 +7,9 @@ test file that judges one exists, and mutants in type annotations are set aside.
 
 from __future__ import annotations
 
+import sqlite3
 import tomllib
+from pathlib import Path
 
 from tests import mutation
 from tests.conftest import ROOT, has_module
@@ -75,3 +77,44 @@ def test_cosmic_ray_is_a_test_extra_and_the_command_is_documented() -> None:
     for page in ("README.md", "docs/mutation.md"):
         assert "python tests/mutation.py" in (ROOT / page).read_text(), page
     assert "mutation" not in (ROOT / ".ci" / "run").read_text()
+
+
+SCHEMA = """
+CREATE TABLE work_items (job_id VARCHAR NOT NULL PRIMARY KEY);
+CREATE TABLE mutation_specs (module_path VARCHAR, job_id VARCHAR NOT NULL PRIMARY KEY);
+CREATE TABLE work_results (worker_outcome VARCHAR(9), output TEXT, test_outcome VARCHAR(11),
+    diff TEXT, job_id VARCHAR NOT NULL PRIMARY KEY);
+"""
+
+
+def test_a_session_is_dealt_into_parts_and_their_results_taken_back(tmp_path: Path) -> None:
+    """--jobs: each part judges its share of what is pending; the session gets every result."""
+    session = tmp_path / "wsg.diffing-0123456789ab.sqlite"
+    jobs = [f"job-{n}" for n in range(7)]
+    with sqlite3.connect(session) as database:
+        database.executescript(SCHEMA)
+        database.executemany("INSERT INTO work_items VALUES (?)", [(j,) for j in jobs])
+        database.executemany("INSERT INTO mutation_specs VALUES ('m', ?)", [(j,) for j in jobs])
+        database.execute("INSERT INTO work_results VALUES ('normal', '', 'killed', '', 'job-0')")
+    assert mutation.pending(session) == jobs[1:]
+
+    shares = mutation.split(session, 2)
+    assert [mutation.pending(share) for share in shares] == [
+        ["job-1", "job-3", "job-5"],
+        ["job-2", "job-4", "job-6"],
+    ]
+    assert mutation.parts(session) == shares
+    for share in shares:  # as cosmic-ray exec leaves them
+        with sqlite3.connect(share) as database:
+            for job in mutation.pending(share):
+                outcome = "survived" if job == "job-4" else "killed"
+                database.execute(
+                    "INSERT INTO work_results VALUES ('normal', '', ?, '', ?)", (outcome, job)
+                )
+    mutation.merge_parts(session)
+    assert mutation.pending(session) == []
+    assert mutation.parts(session) == []
+    with sqlite3.connect(session) as database:
+        found = dict(database.execute("SELECT job_id, test_outcome FROM work_results"))
+    assert found == {job: "survived" if job == "job-4" else "killed" for job in jobs}
+    assert sorted(p.name for p in tmp_path.iterdir()) == [session.name]
