@@ -2,17 +2,18 @@
 
 From the repository root, with the test extras installed (docs/mutation.md):
 
-    python tests/mutation.py [MODULE ...]
+    python tests/mutation.py [--jobs N] [MODULE ...]
 
-With no MODULE, every module that JUDGES names. Each is mutated in a copy of the
-working tree (.mutation/tree: the checkout itself is never changed), one mutant at a
-time on one core, and each mutant is judged by the module's test files with ``pytest
--x``. Results are kept in .mutation/, one session for each version of a module: an
-interrupted run resumes where it stopped; a changed module starts afresh; changed
-test files judge the survivors again (killed mutants stay killed: --fresh judges
-every mutant again). The report gives each module's score
-(killed / (killed + survived); a mutant whose tests hang, past twice the clean
-run, counts as killed) and every survivor's line and diff.
+With no MODULE, every module that JUDGES names. Each is mutated in copies of the
+working tree (.mutation/tree, tree-1 …: the checkout itself is never changed), one
+mutant at a time in each copy, as many copies as --jobs (one a core), and each mutant
+is judged by the module's test files with ``pytest -x``. Results are kept in
+.mutation/, one session for each version of a module: an interrupted run resumes
+where it stopped; a changed module starts afresh; changed test files judge the
+survivors again (killed mutants stay killed: --fresh judges every mutant again). The
+report gives each module's score (killed / (killed + survived); a mutant whose tests
+run past twice the clean run, and again past six times it, hangs: it counts as
+killed) and every survivor's line and diff.
 """
 
 from __future__ import annotations
@@ -128,10 +129,29 @@ def session(module: str) -> Path:
     return WORK / f"{slug}-{digest(module)}.sqlite"
 
 
-def rejudge_survivors(results: Path) -> None:
-    """Forget the survivors' results, so that the next exec judges them by the tests as they are."""
+TIMEOUT = "timeout"  # what cosmic-ray says of a mutant whose tests ran out of time
+HUNG = "timeout, twice"  # and of one that ran out of the longer time too
+
+
+def forget(results: Path, where: str) -> int:
+    """Forget the results ``where`` holds, so that the next exec judges those mutants again."""
     with sqlite3.connect(results) as database:
-        database.execute("DELETE FROM work_results WHERE test_outcome IN ('SURVIVED', 'survived')")
+        return database.execute(f"DELETE FROM work_results WHERE {where}").rowcount
+
+
+def configure(module: str, pytest: list[str], timeout: float) -> Path:
+    config = TREE / "cosmic-ray.toml"
+    config.write_text(
+        "[cosmic-ray]\n"
+        f'module-path = "{module}"\n'
+        f"timeout = {timeout:.0f}.0\n"
+        "excluded-modules = []\n"
+        f"test-command = {json.dumps(shlex.join(pytest))}\n"
+        "[cosmic-ray.distributor]\n"
+        'name = "local"\n',
+        encoding="utf-8",
+    )
+    return config
 
 
 def cosmic_ray(*args: str) -> None:
@@ -212,20 +232,11 @@ def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
     if clean.returncode != 0:
         print(f"{module}: its tests fail before any mutation:\n{clean.stdout[-2000:]}")
         return None
-    # a mutant whose tests take twice the clean run's time is taken as hanging (killed):
-    # a correct mutant is slower by the load of the machine at most, and a hang costs the whole wait
-    timeout = max(30.0, 2 * (time.monotonic() - began))
-    config = TREE / "cosmic-ray.toml"
-    config.write_text(
-        "[cosmic-ray]\n"
-        f'module-path = "{module}"\n'
-        f"timeout = {timeout:.0f}.0\n"
-        "excluded-modules = []\n"
-        f"test-command = {json.dumps(shlex.join(pytest))}\n"
-        "[cosmic-ray.distributor]\n"
-        'name = "local"\n',
-        encoding="utf-8",
-    )
+    took = time.monotonic() - began
+    # a mutant whose tests take twice the clean run's time is taken for hanging: a hang costs
+    # the whole wait. On a busy machine a correct mutant can be that slow too, and counting it
+    # killed would flatter the score: those are judged again with three times the wait.
+    config = configure(module, pytest, timeout=max(30.0, 2 * took))
     results = session(module)
     judged_by = results.with_suffix(".judged-by")
     if fresh:
@@ -237,9 +248,15 @@ def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
         skip_annotations(module, results)
     elif not judged_by.is_file() or judged_by.read_text() != digest(*tests):
         print(f"{module}: its tests changed since its last run: the survivors are judged again")
-        rejudge_survivors(results)
+        forget(results, "test_outcome IN ('SURVIVED', 'survived')")
     judged_by.write_text(digest(*tests))
     judge(config, results, jobs)
+    slow = forget(results, f"output = '{TIMEOUT}'")
+    if slow:
+        print(f"{module}: {slow} mutants ran out of time: judged again with a longer wait")
+        judge(configure(module, pytest, timeout=max(90.0, 6 * took)), results, jobs)
+        with sqlite3.connect(results) as database:
+            database.execute("UPDATE work_results SET output = ? WHERE output = ?", (HUNG, TIMEOUT))
     return report(module, results)
 
 
@@ -289,7 +306,7 @@ def report(module: str, results: Path) -> tuple[int, int]:
         done = list(database.completed_work_items)
         total = database.num_work_items
     killed = [r for _, r in done if r.test_outcome in (TestOutcome.KILLED, TestOutcome.INCOMPETENT)]
-    hung = sum(r.output == "timeout" for r in killed)
+    hung = sum(r.output in (TIMEOUT, HUNG) for r in killed)
     survivors = [(item, r) for item, r in done if r.test_outcome == TestOutcome.SURVIVED]
     judged = len(killed) + len(survivors)
     score = 100 * len(killed) / judged if judged else 100.0
