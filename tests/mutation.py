@@ -12,7 +12,7 @@ is judged by the module's test files with ``pytest -x``. Results are kept in
 where it stopped; a changed module starts afresh; changed test files judge the
 survivors again (killed mutants stay killed: --fresh judges every mutant again). The
 report gives each module's score (killed / (killed + survived); a mutant whose tests
-run past twice the clean run, and again past six times it, hangs: it counts as
+run past twice the clean run, and again past four times it, hangs: it counts as
 killed) and every survivor's line and diff.
 """
 
@@ -235,7 +235,7 @@ def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
     took = time.monotonic() - began
     # a mutant whose tests take twice the clean run's time is taken for hanging: a hang costs
     # the whole wait. On a busy machine a correct mutant can be that slow too, and counting it
-    # killed would flatter the score: those are judged again with three times the wait.
+    # killed would flatter the score: those are judged again with twice the wait.
     config = configure(module, pytest, timeout=max(30.0, 2 * took))
     results = session(module)
     judged_by = results.with_suffix(".judged-by")
@@ -254,7 +254,7 @@ def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
     slow = forget(results, f"output = '{TIMEOUT}'")
     if slow:
         print(f"{module}: {slow} mutants ran out of time: judged again with a longer wait")
-        judge(configure(module, pytest, timeout=max(90.0, 6 * took)), results, jobs)
+        judge(configure(module, pytest, timeout=max(60.0, 4 * took)), results, jobs)
         with sqlite3.connect(results) as database:
             database.execute("UPDATE work_results SET output = ? WHERE output = ?", (HUNG, TIMEOUT))
     return report(module, results)
