@@ -333,6 +333,10 @@ def test_a_postponement_to_the_events_own_id_is_told_by_value() -> None:
     assert own == named and own is not named
     event = Event(id=own, status="postponed", postponement=Postponement(to=named))
     assert ics.status(event) == "TENTATIVE"
+    # and the status too: a record read back from the validation cache holds its own strings
+    status = "".join(["post", "poned"])
+    elsewhere = Event(id=own, status=status, postponement=Postponement(to="wtsa-2028"))
+    assert ics.status(elsewhere) == "CANCELLED"
 
 
 @pytest.mark.parametrize(
@@ -367,6 +371,8 @@ def test_a_uri_is_written_as_it_is_but_for_control_characters() -> None:
         ("a" * 147 + "\\,b", ["a" * 74, " " + "a" * 73, " \\,b"]),  # and at the second fold
         ("a" * 72 + "€" + "b" * 9, ["a" * 72, " €" + "b" * 9]),  # three octets: 72 + 3 > 74
         ("a" * 73 + "é" + "b", ["a" * 73, " éb"]),  # é is C3 A9: A9 falls on octet 75
+        # a fold moved back one octet: the next still holds 74, not one more (an odd start)
+        ("a" * 73 + "é" + "b" * 150, ["a" * 73, " é" + "b" * 72, " " + "b" * 74, " bbbb"]),
     ],
 )
 def test_folding(line: str, physical: list[str]) -> None:
