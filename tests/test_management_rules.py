@@ -523,6 +523,12 @@ def test_an_entry_without_a_role_is_missing_a_field_not_a_region(check: Check) -
     assert check({WSG: wsg_yaml(*seats)}) == [("missing-field", *at(seats, 7))]
 
 
+def test_an_entry_without_a_role_is_no_chairman_either(check: Check) -> None:
+    seats = [*team()[1:], "{name: Omar Mansour, country: DZ, term: {start: 2025-01-20}}"]
+    found = check({WSG: wsg_yaml(*seats)})
+    assert [rule for rule, *_ in found] == ["missing-chairman", "missing-field"]
+
+
 # --- Every finding of a team's history, in full -------------------------------------------
 # Which term a finding points at and which one it names, when several could be meant: a
 # later term first in the file, a successor with an end of their own, two terms that end on
