@@ -660,15 +660,17 @@ def test_a_marker_that_cannot_be_read_is_not_believed(
     safewrite.check_replaceable(site, MARKER)  # readable, it is believed
 
 
-def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The C library as ctypes sees it, without the function ``name`` (an older glibc)."""
+def _libc_with(name: str, function: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C library as ctypes sees it, its ``name`` replaced (None: without it, an older glibc)."""
     real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
 
     class Libc:
         def __getattr__(self, wanted: str) -> Any:
-            if wanted == name:
+            if wanted != name:
+                return getattr(libc, wanted)
+            if function is None:
                 raise AttributeError(wanted)
-            return getattr(libc, wanted)
+            return function
 
     def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
         return Libc() if library is None else real_cdll(library, *args, **kwargs)
@@ -676,22 +678,14 @@ def _libc_without(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ctypes, "CDLL", cdll)
 
 
-def _libc_refusing(name: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The C library with a function ``name`` that fails with ``code`` (as the kernel says)."""
-    real_cdll, libc = ctypes.CDLL, ctypes.CDLL(None, use_errno=True)
+def _refused(code: int) -> Any:
+    """A C function that fails with ``code``, as the kernel says it."""
 
     def refused(*args: Any) -> int:
         ctypes.set_errno(code)
         return -1
 
-    class Libc:
-        def __getattr__(self, wanted: str) -> Any:
-            return refused if wanted == name else getattr(libc, wanted)
-
-    def cdll(library: Any, *args: Any, **kwargs: Any) -> Any:
-        return Libc() if library is None else real_cdll(library, *args, **kwargs)
-
-    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    return refused
 
 
 def _no_c_library(error: type[Exception], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -725,37 +719,17 @@ def test_relative_paths_are_taken_from_the_working_folder(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "site"]
 
 
-@pytest.mark.parametrize("code", [errno.ENOSYS, errno.EINVAL], ids=["old kernel", "file system"])
-def test_renameat2_refused_by_the_kernel_or_the_file_system(
-    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """ENOSYS (a kernel before 3.15) or EINVAL (a file system without it): the same fallbacks."""
-    from wsg import safewrite
-
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / ".wsg-site").write_text(MARKER[1])
-    (site / "old.html").write_text("old\n")
-    _libc_refusing("renameat2", code, monkeypatch)
-    calls = record_calls(monkeypatch)
-    with safewrite.replace_tree(site, MARKER) as building:
-        (building / "index.html").write_text("new\n")
-    safewrite.write_text(tmp_path / "new.txt", "new\n")
-    assert [call.name for call in calls if call.name not in ("fsync", "syncfs")] == [
-        "replace",  # the old site aside
-        "replace",  # the new one in its place
-        "link",  # the new file, refusing to replace one that appeared meanwhile
-    ]
-    assert sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "index.html"]
-    assert (tmp_path / "new.txt").read_text() == "new\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.txt", "site"]
+REFUSING = {"an old kernel": errno.ENOSYS, "a file system without it": errno.EINVAL}
 
 
-@pytest.mark.parametrize("without", ["renameat2", "a C library", "ctypes' kind"])
+@pytest.mark.parametrize("without", ["renameat2", "a C library", "ctypes' kind", *REFUSING])
 def test_a_c_library_without_renameat2(
     without: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A site is swapped in by two renames; a new file needs a hard link."""
+    """A site is swapped in by two renames; a new file needs a hard link.
+
+    So too where renameat2 is there and refused: ENOSYS (a kernel before 3.15) or EINVAL.
+    """
     from wsg import safewrite
     from wsg.errors import WsgError
 
@@ -764,7 +738,9 @@ def test_a_c_library_without_renameat2(
     (site / ".wsg-site").write_text(MARKER[1])
     (site / "old.html").write_text("old\n")
     if without == "renameat2":
-        _libc_without("renameat2", monkeypatch)
+        _libc_with("renameat2", None, monkeypatch)
+    elif without in REFUSING:
+        _libc_with("renameat2", _refused(REFUSING[without]), monkeypatch)
     else:
         _no_c_library(OSError if without == "a C library" else TypeError, monkeypatch)
     calls = record_calls(monkeypatch)
