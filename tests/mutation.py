@@ -205,7 +205,9 @@ def split(results: Path, jobs: int) -> list[Path]:
 def judge(config: Path, results: Path, jobs: int) -> None:
     """cosmic-ray exec over the pending mutants, shared among ``jobs`` copies of the tree."""
     merge_parts(results)
-    jobs = max(1, min(jobs, len(pending(results))))
+    jobs = min(max(1, jobs), len(pending(results)))
+    if not jobs:
+        return
     runs = []
     for number, share in enumerate(split(results, jobs)):
         tree = TREE if number == 0 else WORK / f"tree-{number}"  # a mutant is a file on disk
@@ -214,10 +216,10 @@ def judge(config: Path, results: Path, jobs: int) -> None:
             shutil.copytree(TREE, tree)
         command = [sys.executable, "-m", "cosmic_ray.cli", "exec", str(tree / config.name)]
         runs.append(subprocess.Popen([*command, str(share)], cwd=tree, env=environment(tree)))
-    failed = [run.wait() for run in runs]
+    failed = sum(run.wait() != 0 for run in runs)
     merge_parts(results)
-    if any(failed):
-        raise SystemExit(f"mutation: cosmic-ray exec failed in {failed.count(True)} of {jobs}")
+    if failed:
+        raise SystemExit(f"mutation: cosmic-ray exec failed in {failed} of {jobs} parts")
 
 
 def mutate(module: str, fresh: bool, jobs: int) -> tuple[int, int] | None:
