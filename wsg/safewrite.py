@@ -41,6 +41,11 @@ from wsg.errors import WsgError
 
 Marker = tuple[str, str]  # the name of the file that marks a tree as ours, and its text
 
+# how a file or folder is opened only to be read or flushed; a flag the system does not have
+# is 0 there
+_READ_FOLDER = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+_READ_NOT_A_LINK = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+
 
 def write_text(
     path: Path,
@@ -156,9 +161,8 @@ def make_folders(folder: Path) -> None:
 
 def sync_folder(folder: Path) -> None:
     """Flush a folder's entries to disk: a rename or a new name in it survives a crash."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
     try:
-        handle = os.open(folder, flags)
+        handle = os.open(folder, _READ_FOLDER)
     except PermissionError:  # a folder we may write but not read: nothing more can be done
         return
     try:
@@ -222,7 +226,7 @@ def sync_tree(folder: Path) -> None:
     for at, _, names in os.walk(folder):
         for name in names:
             try:
-                handle = os.open(os.path.join(at, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                handle = os.open(os.path.join(at, name), _READ_NOT_A_LINK)
             except OSError as error:
                 if error.errno == errno.ELOOP:  # a link: its own entry is flushed with the folder
                     continue
@@ -241,7 +245,7 @@ def _syncfs(folder: Path) -> bool:
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs
     except (AttributeError, OSError, TypeError):  # not Linux with glibc
         return False
-    handle = os.open(folder, os.O_RDONLY)
+    handle = os.open(folder, _READ_FOLDER)
     try:
         if syncfs(handle) == 0:
             return True
@@ -281,8 +285,7 @@ def _is_marker(path: Path, text: str) -> bool:
     """True if ``path`` is a plain file (never a link) whose first line is ``text``'s."""
     try:
         # non-blocking: opening a named pipe called .wsg-site would wait for a writer
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-        handle = os.open(path, flags)
+        handle = os.open(path, _READ_NOT_A_LINK | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False
     try:
@@ -310,7 +313,7 @@ def _check_target(path: Path, target: Path, overwrite: bool, expected: bytes | N
 def _current(target: Path) -> bytes | None:
     """The bytes of ``target`` now, or None when it is gone."""
     try:
-        handle = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        handle = os.open(target, _READ_NOT_A_LINK)
     except FileNotFoundError:
         return None
     with os.fdopen(handle, "rb") as stream:
