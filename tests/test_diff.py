@@ -615,6 +615,11 @@ EVENT_BRANCHES = {
         programme(OPENING % ANA).replace("2026-09-1", "2026-09-2"),
         ["dates moved by 10 days: 2026-09-10 to 2026-09-11 → 2026-09-20 to 2026-09-21"],
     ),
+    "moved by a year with its programme (days past 256: not one int object)": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA).replace("2026-09-1", "2027-09-1"),
+        ["dates moved by 365 days: 2026-09-10 to 2026-09-11 → 2027-09-10 to 2027-09-11"],
+    ),
     "moved by one day": (
         EVENT,
         dates("2026-09-11", "2026-09-12"),
