@@ -561,6 +561,9 @@ def test_two_speakers_of_one_name_in_a_session_are_two_people(tmp_path: Path) ->
     moved = twice.replace("country: PT}", "country: AO}")
     said = texts(changes(tmp_path / "one", {EVENT_PATH: twice}, {EVENT_PATH: moved}))
     assert said == ["speaker Ana Lima in 'Opening' (2026-09-10): country changed"]
+    first_moved = twice.replace("country: BR}", "country: AR}")
+    said = texts(changes(tmp_path / "first", {EVENT_PATH: twice}, {EVENT_PATH: first_moved}))
+    assert said == ["speaker Ana Lima in 'Opening' (2026-09-10): country changed"]
 
 
 # ---------------------------------------------------------------------------
@@ -1100,6 +1103,19 @@ def test_a_postponed_event_given_its_new_event_later_says_so(tmp_path: Path) -> 
     both = {NEW_PATH: NEW_DATES}
     result = changes(tmp_path, {**both, EVENT_PATH: postponed}, {**both, EVENT_PATH: placed})
     assert texts(result) == ["postponed to 2027-02-ai (2027-02-10 to 2027-02-11)"]
+
+
+def test_a_postponement_to_an_event_of_a_long_id_says_only_what_changed(tmp_path: Path) -> None:
+    """Ids over 40 characters are not interned (``kinds.py``): the two files' ids are two
+    string objects, so comparing them by identity said the postponement moved."""
+    later = "2027-02-workshop-on-artificial-intelligence-for-good"
+    postponed = EVENT.replace("status: approved", "status: postponed") + (
+        f"postponement: {{date: 2026-05-20, reason: Venue unavailable, to: {later}}}\n"
+    )
+    flooded = postponed.replace("Venue unavailable", "Venue flooded")
+    both = {f"data/events/2027/{later}.yaml": NEW_DATES.replace("2027-02-ai", later)}
+    result = changes(tmp_path, {**both, EVENT_PATH: postponed}, {**both, EVENT_PATH: flooded})
+    assert texts(result) == ["postponement.reason: Venue unavailable → Venue flooded"]
 
 
 def test_an_event_cancelled_and_replaced_names_its_replacement(tmp_path: Path) -> None:
