@@ -636,6 +636,14 @@ EVENT_BRANCHES = {
             " (lengthened to 3 days)"
         ],
     ),
+    "end only, a three-day event lengthened": (
+        dates("2026-09-10", "2026-09-12"),
+        dates("2026-09-10", "2026-09-13"),
+        [
+            "end moved by 1 day: 2026-09-10 to 2026-09-12 → 2026-09-10 to 2026-09-13"
+            " (lengthened to 4 days)"
+        ],
+    ),
     "end only, shortened": (
         EVENT,
         dates("2026-09-10", "2026-09-10"),
@@ -702,6 +710,21 @@ EVENT_BRANCHES = {
             "session added: 'Opening' on 2026-09-17 09:30-10:00 (1 speaker)",
             "session removed: 'Opening' on 2026-09-10 09:30-10:00",
             "session removed: 'Panel' on 2026-09-11 10:00-11:00",
+        ],
+    ),
+    "moved, its programme gaining a second day": (
+        programme(OPENING % ANA),
+        programme(OPENING % ANA)
+        .replace("start: 2026-09-10", "start: 2026-09-17")
+        .replace("end: 2026-09-11", "end: 2026-09-18")
+        .replace("date: 2026-09-10", "date: 2026-09-17")
+        + "  - date: 2026-09-18\n    sessions:\n"
+        + PANEL,
+        [  # nor did it here (a programme is moved as a whole or compared day by day)
+            "dates moved by 7 days: 2026-09-10 to 2026-09-11 → 2026-09-17 to 2026-09-18",
+            "session added: 'Opening' on 2026-09-17 09:30-10:00 (1 speaker)",
+            "session added: 'Panel' on 2026-09-18 10:00-11:00",
+            "session removed: 'Opening' on 2026-09-10 09:30-10:00",
         ],
     ),
     "a session with an id moved a day earlier": (
@@ -1116,6 +1139,17 @@ def test_a_postponement_to_an_event_of_a_long_id_says_only_what_changed(tmp_path
     both = {f"data/events/2027/{later}.yaml": NEW_DATES.replace("2027-02-ai", later)}
     result = changes(tmp_path, {**both, EVENT_PATH: postponed}, {**both, EVENT_PATH: flooded})
     assert texts(result) == ["postponement.reason: Venue unavailable → Venue flooded"]
+
+
+def test_a_postponement_to_another_event_names_only_the_new_one(tmp_path: Path) -> None:
+    postponed = EVENT.replace("status: approved", "status: postponed") + (
+        "postponement: {date: 2026-05-20, reason: Venue unavailable, to: 2027-02-ai}\n"
+    )
+    moved = postponed.replace("to: 2027-02-ai", "to: 2027-03-ai")
+    march = NEW_DATES.replace("2027-02", "2027-03")
+    both = {NEW_PATH: NEW_DATES, "data/events/2027/2027-03-ai.yaml": march}
+    result = changes(tmp_path, {**both, EVENT_PATH: postponed}, {**both, EVENT_PATH: moved})
+    assert texts(result) == ["postponed to 2027-03-ai (2027-03-10 to 2027-03-11)"]
 
 
 def test_an_event_cancelled_and_replaced_names_its_replacement(tmp_path: Path) -> None:
