@@ -1362,6 +1362,27 @@ def test_a_finding_found_twice_on_both_sides_is_neither_fixed_nor_introduced(
     assert [f.rule for f in engine.check(base) if f.file == EVENT_PATH] == ["region-mismatch"] * 2
 
 
+def test_one_of_two_identical_findings_fixed_is_one_fixed(tmp_path: Path) -> None:
+    """The multiset counts down on each side: the second of two findings before, with one
+    left after, is the one fixed; a second one after is one introduced."""
+    ana = "          - {name: Ana Lima, country: BR, region: europe}\n"
+    plain = "          - {name: Ana Lima, country: BR}\n"
+    panel = '      - start: "10:00"\n        end: "11:00"\n        title: Panel\n'
+    panel += "        speakers:\n"
+    twice = EVENT.replace(plain, ana + panel + ana)
+    once = EVENT.replace(plain, ana + panel + plain)
+    result = changes(tmp_path / "fixed", {EVENT_PATH: twice}, {EVENT_PATH: once})
+    assert ([f.rule for f in result.introduced], [f.rule for f in result.fixed]) == (
+        [],
+        ["region-mismatch"],
+    )
+    result = changes(tmp_path / "introduced", {EVENT_PATH: once}, {EVENT_PATH: twice})
+    assert ([f.rule for f in result.introduced], [f.rule for f in result.fixed]) == (
+        ["region-mismatch"],
+        [],
+    )
+
+
 def test_a_removal_outranks_a_change_of_dates(tmp_path: Path) -> None:
     other = EVENT.replace("2026-09-ai", "2026-10-other").replace("2026-09-1", "2026-10-1")
     result = changes(
