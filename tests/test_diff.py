@@ -1490,6 +1490,7 @@ def test_a_new_event_ending_before_it_starts_shows_both_dates(tmp_path: Path) ->
     ("old", "new", "text"),
     [
         (EVENT_PATH, "data/events/2025/2026-09-ai.yaml", EVENT),  # to a name sorted before
+        (EVENT_PATH, "data/events/2027/2026-09-ai.yaml", EVENT),  # to a name sorted after
         (TOPIC_PATH, "data/topics/a/quantum-safe.yaml", TOPIC),
         (TOPIC_PATH, "data/topics/z/quantum-safe.yaml", TOPIC),  # to a name sorted after
         ("data/groups/sg42.yaml", "data/groups/a/sg42.yaml", SG42),
