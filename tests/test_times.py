@@ -75,6 +75,22 @@ def test_a_time_without_a_zone_is_taken_as_utc() -> None:
 
 
 @pytest.mark.parametrize(
+    ("zone", "shown"),
+    [
+        ("Europe/Zurich", "CET"),
+        ("Africa/Lagos", "WAT"),  # abbreviations that sort after "UTC" are kept
+        ("Asia/Jakarta", "WIB"),
+        ("Europe/Lisbon", "WET"),
+        ("UTC", ""),  # said by the offset already
+        ("Asia/Dhaka", ""),  # tzdata has only "+06"
+        ("America/Sao_Paulo", ""),  # and "-03"
+    ],
+)
+def test_abbreviation(zone: str, shown: str) -> None:
+    assert times.abbreviation(datetime(2026, 1, 15, 12, 0, tzinfo=ZoneInfo(zone))) == shown
+
+
+@pytest.mark.parametrize(
     ("name", "found"),
     [
         ("Europe/Zurich", True),
